@@ -1,0 +1,120 @@
+/**
+ * Timing primitives. Throughput is measured in rounds of fixed wall-clock
+ * length (so the run takes the same time on a fast and a slow machine) and
+ * reported as the median round; latency as the distribution of single calls.
+ * CPU time comes from process.cpuUsage, so it includes every thread of this
+ * process (PGlite's WebAssembly, libuv) but not a separate database server.
+ */
+
+export interface Round {
+  /** Operations completed in the round. */
+  count: number;
+  wallMs: number;
+  /** User + system CPU of this process during the round. */
+  cpuUs: number;
+}
+
+export interface Throughput {
+  rounds: Round[];
+  /** Median over rounds of operations per second. */
+  perSecond: number;
+  /** Median over rounds of CPU microseconds per operation. */
+  cpuUsPerOp: number;
+  /** Median over rounds of wall-clock microseconds per operation. */
+  wallUsPerOp: number;
+  /** Total operations measured (warm-up excluded). */
+  total: number;
+}
+
+export interface RoundPlan {
+  warmupMs: number;
+  rounds: number;
+  roundMs: number;
+}
+
+type Operation = () => unknown;
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Nearest-rank percentile (p in 0..100). */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1]!;
+}
+
+const cpuOf = (usage: NodeJS.CpuUsage) => usage.user + usage.system;
+
+/**
+ * Runs `loops` concurrent async loops of the operation until the deadline.
+ * Only awaits when the operation returns a promise, so a synchronous operation
+ * is not slowed down by a microtask per call.
+ */
+async function runFor(operation: Operation, ms: number, loops: number): Promise<Round> {
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  const deadline = start + ms;
+  let count = 0;
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      const result = operation();
+      if (result instanceof Promise) await result;
+      count++;
+    }
+  };
+  await Promise.all(Array.from({ length: loops }, loop));
+  const wallMs = performance.now() - start;
+  return { count, wallMs, cpuUs: cpuOf(process.cpuUsage(cpuBefore)) };
+}
+
+/** Warms up, then measures `plan.rounds` rounds with `loops` concurrent callers. */
+export async function throughput(
+  operation: Operation,
+  plan: RoundPlan,
+  loops = 1,
+): Promise<Throughput> {
+  if (plan.warmupMs > 0) await runFor(operation, plan.warmupMs, loops);
+  const rounds: Round[] = [];
+  for (let i = 0; i < plan.rounds; i++) rounds.push(await runFor(operation, plan.roundMs, loops));
+  return {
+    rounds,
+    perSecond: median(rounds.map((round) => (round.count * 1000) / round.wallMs)),
+    cpuUsPerOp: median(rounds.map((round) => round.cpuUs / round.count)),
+    wallUsPerOp: median(rounds.map((round) => (round.wallMs * 1000) / round.count)),
+    total: rounds.reduce((sum, round) => sum + round.count, 0),
+  };
+}
+
+export interface Latency {
+  samples: number;
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
+/** Calls the operation `warmup` times unmeasured, then `count` times one after another, timing each call. */
+export async function latency(
+  operation: (index: number) => Promise<unknown>,
+  warmup: number,
+  count: number,
+): Promise<Latency> {
+  for (let i = 0; i < warmup; i++) await operation(i);
+  const durations: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await operation(warmup + i);
+    durations.push(performance.now() - start);
+  }
+  return {
+    samples: count,
+    medianMs: median(durations),
+    p95Ms: percentile(durations, 95),
+    maxMs: Math.max(...durations),
+  };
+}
