@@ -1,0 +1,69 @@
+import type { Database } from '@/db/client';
+import { AppError } from '@/lib/action';
+import { applyOrgChange, type OrgActor } from './apply-org-change';
+import { loadOrgRows } from './load-org-rows';
+import { lockOrgChart } from './lock-org-chart';
+import { planOrgChange, type OrgEdit, type OrgPlan } from './plan-org-change';
+
+export interface SavePeopleDeps {
+  db: Database;
+  currency: string;
+  now?: () => Date;
+}
+
+export interface SavePeopleInput {
+  actor: OrgActor & { employeeId: string | null };
+  edits: OrgEdit[];
+  reason: string;
+}
+
+/**
+ * Plans and applies a batch of org-chart edits in one transaction under the
+ * org-chart lock. An invalid plan rolls back and is returned for the caller
+ * to report; a valid one is written with its audit rows and a new version.
+ */
+export async function savePeople(
+  deps: SavePeopleDeps,
+  input: SavePeopleInput,
+): Promise<{ plan: OrgPlan; version: number | null }> {
+  try {
+    return await deps.db.transaction(async (tx) => {
+      await lockOrgChart(tx);
+      const plan = planOrgChange(await loadOrgRows(tx), input.edits, {
+        currency: deps.currency,
+        actorEmployeeId: input.actor.employeeId,
+        reason: input.reason,
+      });
+      if (!plan.valid) throw new RejectedPlan(plan);
+      const version = await applyOrgChange(tx, plan, {
+        actor: input.actor,
+        reason: input.reason,
+        currency: deps.currency,
+        now: deps.now?.() ?? new Date(),
+      });
+      return { plan, version };
+    });
+  } catch (error) {
+    if (error instanceof RejectedPlan) return { plan: error.plan, version: null };
+    if (isUniqueViolation(error)) {
+      throw new AppError('conflict', 'Someone else already has that email address.', 'email');
+    }
+    throw error;
+  }
+}
+
+/** Thrown inside the transaction so that it rolls back; caught right outside it. */
+class RejectedPlan extends Error {
+  constructor(readonly plan: OrgPlan) {
+    super('The org-chart change is not valid.');
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  while (current instanceof Error) {
+    if ((current as Error & { code?: string }).code === '23505') return true;
+    current = current.cause;
+  }
+  return false;
+}
