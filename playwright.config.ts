@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 3100;
+// E2E_PORT lets two checkouts run their browser suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 const systemChromium = '/usr/bin/chromium';
 
@@ -56,7 +57,7 @@ export default defineConfig({
     env: {
       ...serverEnv,
       PORT: String(PORT),
-      BATON_DATA_DIR: '.test-data/e2e',
+      BATON_DATA_DIR: `.test-data/e2e-${PORT}`,
       BATON_URL: baseURL,
       NEXTAUTH_URL: baseURL,
     },
