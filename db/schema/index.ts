@@ -3,3 +3,4 @@ export * from './org';
 export * from './auth';
 export * from './designer';
 export * from './mail';
+export * from './tasks';
