@@ -4,9 +4,7 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import './bpmn-theme.css';
 
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import { useEffect, useRef, useState } from 'react';
-import { moddleExtensions } from './moddle-extensions';
+import { useNavigatedViewer } from './use-navigated-viewer';
 
 export interface ViewerOverlay {
   elementId: string;
@@ -24,44 +22,20 @@ export interface ProcessViewerProps {
 
 /** A read-only diagram with pan and zoom, highlights and badges. */
 export default function ProcessViewer({ xml, highlight = [], overlays = [] }: ProcessViewerProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const viewer = new NavigatedViewer({ container, moddleExtensions });
-    let destroyed = false;
-    viewer
-      .importXML(xml)
-      .then(() => {
-        if (destroyed) return;
-        const canvas = viewer.get<{
-          zoom(mode: string, center: string): void;
-          addMarker(id: string, marker: string): void;
-        }>('canvas');
-        const registry = viewer.get<{ get(id: string): unknown }>('elementRegistry');
-        const overlayService = viewer.get<{
-          add(id: string, overlay: { position: Record<string, number>; html: HTMLElement }): void;
-        }>('overlays');
-        canvas.zoom('fit-viewport', 'auto');
-        for (const id of highlight) if (registry.get(id)) canvas.addMarker(id, 'baton-highlight');
-        for (const overlay of overlays) {
-          if (!registry.get(overlay.elementId)) continue;
-          const badge = document.createElement('span');
-          badge.textContent = overlay.badge;
-          badge.className = `baton-badge baton-badge-${overlay.tone ?? 'info'}`;
-          overlayService.add(overlay.elementId, { position: { top: -10, right: 10 }, html: badge });
-        }
-      })
-      .catch((cause: unknown) => {
-        if (!destroyed) setError(cause instanceof Error ? cause.message : String(cause));
-      });
-    return () => {
-      destroyed = true;
-      viewer.destroy();
-    };
-  }, [xml, highlight, overlays]);
+  const { containerRef, error } = useNavigatedViewer(
+    xml,
+    ({ canvas, elementRegistry, overlays: overlayService }) => {
+      for (const id of highlight) if (elementRegistry.get(id)) canvas.addMarker(id, 'baton-highlight');
+      for (const overlay of overlays) {
+        if (!elementRegistry.get(overlay.elementId)) continue;
+        const badge = document.createElement('span');
+        badge.textContent = overlay.badge;
+        badge.className = `baton-badge baton-badge-${overlay.tone ?? 'info'}`;
+        overlayService.add(overlay.elementId, { position: { top: -10, right: 10 }, html: badge });
+      }
+    },
+    [highlight, overlays],
+  );
 
   return (
     <div className="baton-modeler relative h-full w-full bg-white">

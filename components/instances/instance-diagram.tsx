@@ -4,9 +4,7 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import './instance-diagram.css';
 
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import { useEffect, useRef, useState } from 'react';
-import { moddleExtensions } from '@/components/bpmn/moddle-extensions';
+import { useNavigatedViewer } from '@/components/bpmn/use-navigated-viewer';
 
 export interface InstanceDiagramProps {
   xml: string;
@@ -21,11 +19,6 @@ export interface InstanceDiagramProps {
   label: string;
 }
 
-interface Canvas {
-  zoom(mode: string, center?: string): void;
-  addMarker(id: string, marker: string): void;
-}
-
 /** A read-only diagram of one instance: the path taken, the tokens waiting, and incidents. */
 export default function InstanceDiagram({
   xml,
@@ -35,54 +28,33 @@ export default function InstanceDiagram({
   height = 360,
   label,
 }: InstanceDiagramProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const viewer = new NavigatedViewer({ container, moddleExtensions });
-    let destroyed = false;
-    viewer
-      .importXML(xml)
-      .then(() => {
-        if (destroyed) return;
-        const canvas = viewer.get<Canvas>('canvas');
-        const registry = viewer.get<{ get(id: string): unknown }>('elementRegistry');
-        const overlays = viewer.get<{
-          add(id: string, overlay: { position: Record<string, number>; html: HTMLElement }): void;
-        }>('overlays');
-        canvas.zoom('fit-viewport', 'auto');
-        const failed = new Set(incidents.map((incident) => incident.elementId));
-        for (const id of completed) if (registry.get(id) && !failed.has(id)) canvas.addMarker(id, 'baton-done');
-        const tokens = new Map<string, number>();
-        for (const id of active) tokens.set(id, (tokens.get(id) ?? 0) + 1);
-        for (const [id, count] of tokens) {
-          if (!registry.get(id) || failed.has(id)) continue;
-          canvas.addMarker(id, 'baton-active');
-          const badge = document.createElement('span');
-          badge.className = 'baton-token';
-          badge.textContent = String(count);
-          badge.title = `${count} active token${count === 1 ? '' : 's'}`;
-          overlays.add(id, { position: { top: -10, right: 10 }, html: badge });
-        }
-        for (const incident of incidents) {
-          if (!registry.get(incident.elementId)) continue;
-          canvas.addMarker(incident.elementId, 'baton-failed');
-          const note = document.createElement('span');
-          note.className = 'baton-incident-note';
-          note.textContent = incident.message;
-          overlays.add(incident.elementId, { position: { bottom: -8, left: 0 }, html: note });
-        }
-      })
-      .catch((cause: unknown) => {
-        if (!destroyed) setError(cause instanceof Error ? cause.message : String(cause));
-      });
-    return () => {
-      destroyed = true;
-      viewer.destroy();
-    };
-  }, [xml, completed, active, incidents]);
+  const { containerRef, error } = useNavigatedViewer(
+    xml,
+    ({ canvas, elementRegistry: registry, overlays }) => {
+      const failed = new Set(incidents.map((incident) => incident.elementId));
+      for (const id of completed) if (registry.get(id) && !failed.has(id)) canvas.addMarker(id, 'baton-done');
+      const tokens = new Map<string, number>();
+      for (const id of active) tokens.set(id, (tokens.get(id) ?? 0) + 1);
+      for (const [id, count] of tokens) {
+        if (!registry.get(id) || failed.has(id)) continue;
+        canvas.addMarker(id, 'baton-active');
+        const badge = document.createElement('span');
+        badge.className = 'baton-token';
+        badge.textContent = String(count);
+        badge.title = `${count} active token${count === 1 ? '' : 's'}`;
+        overlays.add(id, { position: { top: -10, right: 10 }, html: badge });
+      }
+      for (const incident of incidents) {
+        if (!registry.get(incident.elementId)) continue;
+        canvas.addMarker(incident.elementId, 'baton-failed');
+        const note = document.createElement('span');
+        note.className = 'baton-incident-note';
+        note.textContent = incident.message;
+        overlays.add(incident.elementId, { position: { bottom: -8, left: 0 }, html: note });
+      }
+    },
+    [completed, active, incidents],
+  );
 
   return (
     <figure className="baton-instance-diagram relative overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm">
