@@ -21,6 +21,7 @@ import type { DiagramIssue } from './issues';
 import { moddleExtensions } from './moddle-extensions';
 import approvalModule from './modules/approval';
 import { capabilitiesModule, supportsFrom, type ElementKind } from './modules/capabilities';
+import { formPickerModule, knownFormRule, type FormChoice } from './modules/form-picker';
 import { EngineProblems, LintingModule, lintingConfig } from './modules/linting';
 
 export interface EngineProblem {
@@ -44,6 +45,8 @@ export interface ModelerHandle {
 export interface ProcessModelerProps {
   xml: string;
   capabilities: readonly ElementKind[];
+  /** Baton's forms, offered by the form picker of user tasks and start events. */
+  forms: readonly FormChoice[];
   onReady(handle: ModelerHandle): void;
   onImportError(message: string): void;
   /** After every change to the diagram. */
@@ -63,7 +66,7 @@ type Service = Record<string, (...args: unknown[]) => unknown>;
 
 /**
  * The BPMN editor: bpmn-js with the Zeebe properties panel, Baton's approval
- * group, the capability filter, live validation and token simulation. Created
+ * group and form picker, the capability filter, live validation and token simulation. Created
  * once per mounted diagram and destroyed on unmount.
  */
 export default function ProcessModeler(props: ProcessModelerProps) {
@@ -75,10 +78,10 @@ export default function ProcessModeler(props: ProcessModelerProps) {
   // The diagram is imported once per mount: a re-render with a newer copy of
   // the saved draft must not replace what the user is editing. The page keys
   // the component by process to open another diagram.
-  const initial = useRef({ xml: props.xml, capabilities: props.capabilities });
+  const initial = useRef({ xml: props.xml, capabilities: props.capabilities, forms: props.forms });
 
   useEffect(() => {
-    const { xml, capabilities } = initial.current;
+    const { xml, capabilities, forms } = initial.current;
     const canvas = canvasRef.current;
     const panel = panelRef.current;
     if (!canvas || !panel) return;
@@ -86,13 +89,14 @@ export default function ProcessModeler(props: ProcessModelerProps) {
     const modeler = new Modeler({
       container: canvas,
       propertiesPanel: { parent: panel },
-      linting: lintingConfig(engineProblems),
+      linting: lintingConfig(engineProblems, { 'known-form': knownFormRule(forms) }),
       additionalModules: [
         BpmnPropertiesPanelModule,
         BpmnPropertiesProviderModule,
         ZeebePropertiesProviderModule,
         CamundaCloudBehaviorsModule,
         approvalModule,
+        formPickerModule(forms),
         capabilitiesModule(supportsFrom(capabilities)),
         LintingModule,
         TokenSimulationModule,

@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db';
 import { DesignerError } from '@/lib/designer/designer-error';
 import { mayEditProcesses } from '@/lib/designer/designer-roles';
 import { getProcessView } from '@/lib/designer/get-process-view';
+import { listForms } from '@/lib/designer/list-forms';
 import { listVersions } from '@/lib/designer/list-versions';
 import { openDraft } from '@/lib/designer/open-draft';
 import { ProcessEditor } from './process-editor';
@@ -29,6 +30,7 @@ export default async function ProcessPage({ params }: { params: Promise<{ proces
       return <ProcessReader view={view} versions={versions} />;
     }
     const draft = await openDraft(db, processId, user.name);
+    const forms = (await listForms(db)).map(({ formId, name }) => ({ formId, name }));
     return (
       <ProcessEditor
         processId={draft.processId}
@@ -40,6 +42,7 @@ export default async function ProcessPage({ params }: { params: Promise<{ proces
         updatedAt={draft.updatedAt.toISOString()}
         versions={versions}
         capabilities={kinds}
+        forms={forms}
       />
     );
   } catch (error) {

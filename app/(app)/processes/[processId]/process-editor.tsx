@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DiagramIssue } from '@/components/bpmn/issues';
 import { isEngineIssue } from '@/components/bpmn/issues';
 import type { ElementKind } from '@/components/bpmn/modules/capabilities/element-kind';
+import type { FormChoice } from '@/components/bpmn/modules/form-picker/form-choices';
 import type { EngineProblem, ModelerHandle } from '@/components/bpmn/ProcessModeler';
 import { buttonClasses } from '@/components/ui/button';
 import { ProblemsList } from './problems-list';
@@ -29,6 +30,8 @@ export interface ProcessEditorProps {
   updatedAt: string;
   versions: VersionItem[];
   capabilities: ElementKind[];
+  /** The forms a user task or start event may link, as of opening the editor. */
+  forms: FormChoice[];
 }
 
 type DeployState =
@@ -320,6 +323,7 @@ export function ProcessEditor(props: ProcessEditorProps) {
           key={processId}
           xml={props.xml}
           capabilities={props.capabilities}
+          forms={props.forms}
           onReady={onReady}
           onImportError={setImportError}
           onChange={onChange}
