@@ -24,10 +24,14 @@ interface PopupMenu {
   ): void;
 }
 interface ElementFactory {
-  createShape(attrs: { type: string }): Shape;
+  createShape(attrs: { type: string; [attribute: string]: unknown }): Shape;
 }
 interface Create {
-  start(event: Event, shape: Shape, context?: { source: Shape }): void;
+  start(
+    event: Event,
+    shape: Shape | Shape[],
+    context?: { source?: Shape; hints?: { autoSelect?: Shape[] } },
+  ): void;
 }
 interface AutoPlace {
   append(source: Shape, shape: Shape): void;
@@ -36,11 +40,15 @@ type Translate = (text: string) => string;
 
 const LOW_PRIORITY = 500;
 
+/** The trigger a new event sub-process starts with; the designer changes it through the replace menu. */
+const EVENT_SUB_PROCESS_START = { type: 'bpmn:StartEvent', eventDefinitionType: 'bpmn:TimerEventDefinition' };
+
 /**
  * Keeps the palette, the context pad and the replace menu to what the engine
  * executes, so a designer cannot draw an element that deploys and then does
  * nothing. Also offers user and service tasks directly, since those are what
- * business processes are made of.
+ * business processes are made of, and event sub-processes when the engine
+ * runs them.
  */
 export default function CapabilityFilter(
   this: unknown,
@@ -83,6 +91,32 @@ export default function CapabilityFilter(
     return entries;
   };
 
+  /** An expanded event sub-process with its start event, placed as one, like bpmn-js's sub-process entry. */
+  const eventSubProcessEntry = (): Entries => {
+    if (!batonSupports({ type: 'bpmn:SubProcess', triggeredByEvent: true }) || !batonSupports(EVENT_SUB_PROCESS_START)) {
+      return {};
+    }
+    const start = (event: Event) => {
+      const subProcess = elementFactory.createShape({
+        type: 'bpmn:SubProcess',
+        x: 0,
+        y: 0,
+        isExpanded: true,
+        triggeredByEvent: true,
+      });
+      const startEvent = elementFactory.createShape({ ...EVENT_SUB_PROCESS_START, x: 40, y: 82, parent: subProcess });
+      create.start(event, [subProcess, startEvent], { hints: { autoSelect: [subProcess] } });
+    };
+    return {
+      'create.event-subprocess-expanded': {
+        group: 'activity',
+        className: 'bpmn-icon-event-subprocess-expanded',
+        title: translate('Create event sub-process'),
+        action: { click: start, dragstart: start },
+      },
+    };
+  };
+
   palette.registerProvider(LOW_PRIORITY, {
     getPaletteEntries() {
       return (entries) => {
@@ -104,6 +138,7 @@ export default function CapabilityFilter(
               ),
             );
           }
+          if (id === 'create.subprocess-expanded') Object.assign(result, eventSubProcessEntry());
         }
         return result;
       };

@@ -4,12 +4,17 @@ import type { ElementKind } from './element-kind';
 export interface EngineCapability {
   readonly type: string;
   readonly eventDefinitions: readonly string[];
+  /** Whether it also runs as an event sub-process (triggeredByEvent). */
+  readonly eventSubProcess?: boolean;
 }
 
 /**
  * The element kinds the modeler may offer: every executable type with each
- * event definition it accepts ('none' meaning without one), plus the types the
- * engine accepts and ignores (data objects, annotations, groups).
+ * event definition it accepts ('none' meaning without one), its event
+ * sub-process variant when the engine runs one, plus the types the engine
+ * accepts and ignores (data objects, annotations, groups). The start events
+ * an event sub-process offers are the start event kinds listed, interrupting
+ * or not.
  */
 export function kindsFromEngine(
   capabilities: readonly EngineCapability[],
@@ -17,6 +22,7 @@ export function kindsFromEngine(
 ): ElementKind[] {
   const kinds: ElementKind[] = [];
   for (const capability of capabilities) {
+    if (capability.eventSubProcess) kinds.push({ type: capability.type, triggeredByEvent: true });
     if (capability.eventDefinitions.length === 0) {
       kinds.push({ type: capability.type });
       continue;
