@@ -81,7 +81,7 @@ export const engineSection: Section = {
         'Before measuring, one instance of each engine is checked to end at "approved" (amount 1200 > 1000 goes through the review task, which approves).',
         'Baton takes job and task ids from the instance state each command returns (they are the element-instance ids), so no list query is measured.',
         'bpmn-engine gets the diagram parsed once (bpmn-moddle context, as an application would cache it); it still serializes that context and builds its element objects for every instance, which is part of its per-instance cost.',
-        "The pure-step rows show where Baton's time goes: the rest of the memory-store figure is the store (state kept as JSON text, rows copied with structuredClone), the command runner and the view it returns.",
+        "The pure-step rows show where Baton's time goes: the rest of the memory-store figure is the store (a frozen, JSON-shaped copy of the parts of the state a command changed, the rows of its history and effects), the command runner and the view it returns.",
       ],
     };
   },

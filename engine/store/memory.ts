@@ -1,16 +1,17 @@
 /**
  * The in-memory adapter of the store port, for tests, the CLI and simulation.
  * Transactions run one at a time; each write records how to undo it, so a
- * transaction that throws leaves nothing behind. What a transaction writes is
- * copied once into frozen, JSON-shaped values (as a database would store it);
- * values already stored are frozen and shared rather than copied again, so an
- * instance state that the step changed in a few places costs a few copies.
- * Definitions are handed out frozen; an instance state with fresh copies of
- * the parts the step changes in place and frozen shared parts elsewhere
- * (see `thaw`); other rows as copies.
+ * transaction that throws leaves nothing behind. Rows are those of rows.ts,
+ * the same the SQL store writes. What a transaction writes is copied once into
+ * frozen, JSON-shaped values (as a database would store it); values already
+ * stored are frozen and shared rather than copied again, so an instance state
+ * that the step changed in a few places costs a few copies. Definitions and
+ * instance states are handed out frozen as stored (the step copies what it
+ * changes); other rows as copies, except the task or job a command locks,
+ * whose JSON columns are frozen and shared.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApprovalDecisionView, JobView, StoredHistoryEvent, TaskView } from '../api';
+import type { JobView } from '../api';
 import type { Effect, HistoryEvent, Incident, InstanceState } from '../runtime/types';
 import type {
   ClaimOptions,
@@ -32,16 +33,41 @@ import type {
   TimerRecord,
 } from './port';
 import { ConcurrentModification } from './port';
-
-type StoredInstance = InstanceRecord;
-
-type TaskRow = TaskView & { followUpDate: string | null };
+import { keyedByIds } from '../runtime/state';
+import {
+  cancellable,
+  CANCELLABLE_JOB_STATUSES,
+  decisionRow,
+  decisionView,
+  historyEvent,
+  historyRow,
+  incidentResolved,
+  incidentRow,
+  JOB_CANCELLED,
+  JOB_COMPLETED,
+  jobFailed,
+  jobRetried,
+  jobRow,
+  jobView,
+  mailRow,
+  subscriptionRow,
+  taskCancelled,
+  taskChanges,
+  taskCompleted,
+  taskRow,
+  taskView,
+  timerRow,
+  type DecisionRow,
+  type JobRow,
+  type TaskRow,
+} from './rows';
 
 class Tables {
   readonly definitions = new Map<string, DefinitionRecord>();
-  readonly instances = new Map<string, StoredInstance>();
+  /** Instance rows whose state is frozen as stored. */
+  readonly instances = new Map<string, InstanceRecord>();
   readonly tasks = new Map<string, TaskRow>();
-  readonly jobs = new Map<string, JobView>();
+  readonly jobs = new Map<string, JobRow>();
   readonly timers = new Map<string, TimerRecord>();
   readonly subscriptions = new Map<string, SubscriptionRecord>();
   readonly messages = new Map<string, MessageRecord>();
@@ -51,8 +77,10 @@ class Tables {
   readonly messageStarts = new Map<string, MessageStartRecord[]>();
   readonly incidents = new Map<string, StoredIncident>();
   readonly mails = new Map<string, MailRecord>();
-  readonly history: StoredHistoryEvent[] = [];
-  readonly approvalDecisions: ApprovalDecisionView[] = [];
+  /** Each instance's history in order, as the step recorded it (read back as rows.ts makes them). */
+  readonly history = new Map<string, HistoryEvent[]>();
+  historyLength = 0;
+  readonly approvalDecisions: DecisionRow[] = [];
   /** Ids of activatable jobs, so a claim does not walk every job ever created. */
   readonly activatable = new Set<string>();
 
@@ -93,29 +121,73 @@ function toStored(value: unknown): unknown {
 }
 
 /**
- * A state to hand out, sharing the frozen stored parts that the step replaces
- * rather than changes (variable values, incidents, joins: it copies their
- * containers itself), and copying what it changes in place: each element
- * instance's data and the triggers in it.
+ * The state as stored: like `stored`, except that an element instance or a
+ * scope's variables equal to what the previous version stored is that stored
+ * value again (the step copies every element instance it is given, and
+ * changes a few), and that the maps keyed by generated ids stay in the
+ * representation the step uses for them (see `keyedByIds`).
  */
-function thaw(state: InstanceState): InstanceState {
-  const elements: InstanceState['elements'] = {};
-  for (const id in state.elements) {
-    const element = { ...state.elements[id]! };
-    if (element.data) {
-      const data = { ...element.data };
-      const triggers = data['triggers'];
-      if (triggers !== null && typeof triggers === 'object' && !Array.isArray(triggers)) data['triggers'] = { ...triggers };
-      element.data = data;
-    }
-    elements[id] = element;
+function storedState(state: InstanceState, previous?: InstanceState): InstanceState {
+  if (Object.isFrozen(state)) return state;
+  const out: Record<string, unknown> = {};
+  for (const key in state) {
+    const item = (state as unknown as Record<string, unknown>)[key];
+    if (item === undefined) continue;
+    const depth = KEYED_DEPTH[key];
+    out[key] =
+      depth === undefined
+        ? toStored(item)
+        : storedMap(item as Record<string, unknown>, previous?.[key as keyof InstanceState] as Record<string, unknown> | undefined, depth);
   }
-  return { ...state, elements };
+  return Object.freeze(out) as unknown as InstanceState;
 }
 
-function toRecord(row: StoredInstance): InstanceRecord {
-  return { ...row, state: thaw(row.state) };
+/** How deep a value of each id-keyed map is compared with the stored one: element → data → triggers. */
+const KEYED_DEPTH: Partial<Record<string, number>> = { elements: 3, variables: 1, joins: 1, compensations: 0 };
+
+function storedMap(map: Record<string, unknown>, previous: Record<string, unknown> | undefined, depth: number): unknown {
+  if (Object.isFrozen(map)) return map;
+  let out: Record<string, unknown> | null = null;
+  for (const id in map) {
+    const value = map[id];
+    if (value === undefined) continue;
+    out ??= keyedByIds();
+    const before = previous?.[id];
+    out[id] = before !== undefined && unchanged(value, before, depth) ? before : toStored(value);
+  }
+  return Object.freeze(out ?? {});
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Whether `next` has what `stored` has: the same values, comparing plain objects key by key `depth` levels deep. */
+function unchanged(next: unknown, stored: unknown, depth: number): boolean {
+  if (next === stored) return true;
+  if (depth === 0 || !isObject(next) || !isObject(stored)) return false;
+  let keys = 0;
+  for (const key in next) {
+    if (!unchanged(next[key], stored[key], depth - 1)) return false;
+    keys++;
+  }
+  for (const _ in stored) keys--;
+  return keys === 0;
+}
+
+/** The stored row; its state is frozen and shared, so handing it out costs one shallow copy. */
+function toRecord(row: InstanceRecord): InstanceRecord {
+  return { ...row };
+}
+
+/** The JSON-valued columns of a row as stored: copied once and frozen. */
+function withStored<T extends object>(row: T, keys: ReadonlyArray<keyof T>): T {
+  const out = { ...row };
+  for (const key of keys) out[key] = stored(out[key]);
+  return out;
+}
+
+const TASK_JSON = ['candidateUsers', 'candidateGroups', 'details', 'variables'] as const;
+const JOB_JSON = ['headers', 'variables'] as const;
 
 function page<T>(rows: T[], limit?: number, offset?: number): T[] {
   const start = offset ?? 0;
@@ -170,12 +242,13 @@ class MemoryReads implements StoreReads {
   }
 
   history(instanceId: string) {
-    return Promise.resolve(copy(this.t.history.filter((row) => row.instanceId === instanceId)));
+    const events = this.t.history.get(instanceId) ?? [];
+    return Promise.resolve(copy(events.map((event) => historyEvent(historyRow(instanceId, event)))));
   }
 
   getTask(id: string) {
     const row = this.t.tasks.get(id);
-    return Promise.resolve(row ? copy(row) : null);
+    return Promise.resolve(row ? copy(taskView(row)) : null);
   }
 
   listTasks(filter: TaskFilter = {}) {
@@ -194,12 +267,12 @@ class MemoryReads implements StoreReads {
                 row.candidateGroups.some((group) => (visible.groups ?? []).includes(group))))),
       )
       .sort(byTime((row) => row.createdAt));
-    return Promise.resolve(copy(page(rows, filter.limit, filter.offset)));
+    return Promise.resolve(copy(page(rows, filter.limit, filter.offset).map(taskView)));
   }
 
   getJob(id: string) {
     const row = this.t.jobs.get(id);
-    return Promise.resolve(row ? copy(row) : null);
+    return Promise.resolve(row ? copy(jobView(row)) : null);
   }
 
   listJobs(filter: JobFilter = {}) {
@@ -211,7 +284,7 @@ class MemoryReads implements StoreReads {
           (filter.status === undefined || row.status === filter.status),
       )
       .sort(byTime((row) => row.dueAt));
-    return Promise.resolve(copy(page(rows, filter.limit)));
+    return Promise.resolve(copy(page(rows, filter.limit).map(jobView)));
   }
 
   getTimer(id: string) {
@@ -245,7 +318,7 @@ class MemoryReads implements StoreReads {
         (filter.instanceId === undefined || row.instanceId === filter.instanceId) &&
         (filter.taskId === undefined || row.taskId === filter.taskId),
     );
-    return Promise.resolve(copy(rows));
+    return Promise.resolve(copy(rows.map(decisionView)));
   }
 
   getIncident(id: string) {
@@ -328,15 +401,15 @@ class MemoryTransaction extends MemoryReads implements StoreTransaction {
     if (this.t.instances.has(instance.id)) {
       return Promise.reject(new Error(`Expected a new instance id, but ${instance.id} exists`));
     }
-    const row: StoredInstance = {
-      ...instance,
+    const record: InstanceRecord = { ...instance, lockVersion: 0 };
+    this.put(this.t.instances, record.id, {
+      ...record,
       startedAt: new Date(instance.startedAt),
       endedAt: instance.endedAt && new Date(instance.endedAt),
-      state: stored(instance.state),
-      lockVersion: 0,
-    };
-    this.put(this.t.instances, row.id, row);
-    return Promise.resolve(toRecord(row));
+      state: storedState(instance.state),
+    });
+    // What was written, as the SQL store returns it: the caller's state, not the stored copy.
+    return Promise.resolve(record);
   }
 
   lockInstance(id: string) {
@@ -347,13 +420,14 @@ class MemoryTransaction extends MemoryReads implements StoreTransaction {
   lockTaskInstance(taskId: string) {
     const task = this.t.tasks.get(taskId);
     const instance = task && this.t.instances.get(task.instanceId);
-    return Promise.resolve(task && instance ? { task: copy(task), instance: toRecord(instance) } : null);
+    // The task's arrays and JSON are frozen as stored, so the view shares them.
+    return Promise.resolve(task && instance ? { task: taskView(task), instance: toRecord(instance) } : null);
   }
 
   lockJobInstance(jobId: string) {
     const job = this.t.jobs.get(jobId);
     const instance = job && this.t.instances.get(job.instanceId);
-    return Promise.resolve(job && instance ? { job: copy(job), instance: toRecord(instance) } : null);
+    return Promise.resolve(job && instance ? { job: jobView(job), instance: toRecord(instance) } : null);
   }
 
   findDefinitionHeader(processId: string, version?: number) {
@@ -369,7 +443,7 @@ class MemoryTransaction extends MemoryReads implements StoreTransaction {
       return Promise.reject(new ConcurrentModification(id));
     this.put(this.t.instances, id, {
       ...row,
-      state: stored(update.state),
+      state: storedState(update.state, row.state),
       status: update.state.status,
       hasIncident: update.state.incidents.length > 0,
       endedAt: update.endedAt,
@@ -379,14 +453,25 @@ class MemoryTransaction extends MemoryReads implements StoreTransaction {
   }
 
   appendHistory(instanceId: string, events: HistoryEvent[]) {
-    const length = this.t.history.length;
-    for (const event of events) {
-      // The other fields are strings; only the data may hold objects worth copying.
-      const row: StoredHistoryEvent = { ...event, instanceId, at: new Date(event.at) };
-      if (event.data !== undefined) row.data = stored(event.data);
-      this.t.history.push(row);
+    if (events.length === 0) return Promise.resolve();
+    let list = this.t.history.get(instanceId);
+    if (!list) {
+      list = [];
+      this.t.history.set(instanceId, list);
     }
-    this.journal.push(() => (this.t.history.length = length));
+    const { length } = list;
+    for (const event of events) {
+      // The events are the step's own; only their data may hold values of the caller worth copying.
+      list.push(event.data === undefined || Object.isFrozen(event.data) ? event : { ...event, data: stored(event.data) });
+    }
+    this.t.historyLength += events.length;
+    const added = events.length;
+    const owned = list;
+    this.journal.push(() => {
+      owned.length = length;
+      this.t.historyLength -= added;
+      if (length === 0) this.t.history.delete(instanceId);
+    });
     return Promise.resolve();
   }
 
@@ -397,141 +482,49 @@ class MemoryTransaction extends MemoryReads implements StoreTransaction {
 
   private applyEffect(owner: EffectOwner, effect: Effect, now: Date) {
     switch (effect.type) {
-      case 'CreateTask': {
-        const task = copy(effect.task);
-        this.put(this.t.tasks, task.id, {
-          id: task.id,
-          instanceId: owner.instanceId,
-          processId: owner.processId,
-          elementId: task.elementId,
-          name: task.name,
-          assignee: task.assignee,
-          candidateUsers: task.candidateUsers,
-          candidateGroups: task.candidateGroups,
-          formKey: task.formKey,
-          dueDate: task.dueDate,
-          followUpDate: task.followUpDate,
-          status: 'open',
-          createdAt: now,
-          completedAt: null,
-          completedBy: null,
-          details: task.details ?? {},
-          variables: task.variables,
-        });
+      case 'CreateTask':
+        this.put(this.t.tasks, effect.task.id, withStored(taskRow(owner, effect.task, now), TASK_JSON));
         return;
-      }
       case 'UpdateTask':
-        this.change(this.t.tasks, effect.taskId, copy(effect.changes));
+        this.change(this.t.tasks, effect.taskId, stored(taskChanges(effect.changes)));
         return;
-      case 'CancelTask':
-        if (this.t.tasks.get(effect.taskId)?.status === 'open') {
-          this.change(this.t.tasks, effect.taskId, { status: 'cancelled', completedAt: now });
-        }
-        return;
-      case 'CreateJob': {
-        const job = copy(effect.job);
-        this.put(this.t.jobs, job.id, {
-          id: job.id,
-          instanceId: owner.instanceId,
-          processId: owner.processId,
-          elementId: job.elementId,
-          type: job.type,
-          retries: job.retries,
-          status: 'activatable',
-          dueAt: now,
-          lockedBy: null,
-          lockExpiresAt: null,
-          errorMessage: null,
-          failures: 0,
-          headers: job.headers,
-          variables: job.variables,
-        });
+      case 'CancelTask': {
+        const task = this.t.tasks.get(effect.taskId);
+        if (task && cancellable(task)) this.change(this.t.tasks, effect.taskId, taskCancelled(now));
         return;
       }
-      case 'RetryJob': {
-        const job = this.t.jobs.get(effect.jobId);
-        if (!job) return;
-        this.put(this.t.jobs, job.id, {
-          ...job,
-          status: 'activatable',
-          retries: effect.retries,
-          dueAt: new Date(effect.dueAt),
-          errorMessage: effect.errorMessage,
-          lockedBy: null,
-          lockExpiresAt: null,
-        });
+      case 'CreateJob':
+        this.put(this.t.jobs, effect.job.id, withStored(jobRow(owner, effect.job, now), JOB_JSON));
         return;
-      }
+      case 'RetryJob':
+        this.change(this.t.jobs, effect.jobId, jobRetried(effect));
+        return;
       case 'CancelJob': {
         const status = this.t.jobs.get(effect.jobId)?.status;
-        if (status === 'activatable' || status === 'failed') {
-          this.change(this.t.jobs, effect.jobId, {
-            status: 'cancelled',
-            lockedBy: null,
-            lockExpiresAt: null,
-          });
+        if (CANCELLABLE_JOB_STATUSES.some((cancellableStatus) => cancellableStatus === status)) {
+          this.change(this.t.jobs, effect.jobId, JOB_CANCELLED);
         }
         return;
       }
-      case 'CreateTimer': {
-        const timer = effect.timer;
-        this.put(this.t.timers, timer.id, {
-          id: timer.id,
-          instanceId: owner.instanceId,
-          processId: owner.processId,
-          definitionId: null,
-          elementInstanceId: timer.elementInstanceId,
-          elementId: timer.elementId,
-          dueAt: new Date(timer.dueAt),
-          repetitions: timer.repetitions ?? null,
-          interval: timer.interval ?? null,
-          lockedBy: null,
-          lockExpiresAt: null,
-        });
+      case 'CreateTimer':
+        this.put(this.t.timers, effect.timer.id, timerRow(owner, effect.timer));
         return;
-      }
       case 'CancelTimer':
         this.remove(this.t.timers, effect.timerId);
         return;
       case 'OpenSubscription':
-        this.put(this.t.subscriptions, effect.subscription.id, {
-          ...copy(effect.subscription),
-          kind: effect.subscription.kind ?? 'message',
-          instanceId: owner.instanceId,
-          createdAt: now,
-        });
+        this.put(this.t.subscriptions, effect.subscription.id, subscriptionRow(owner, effect.subscription, now));
         return;
       case 'CloseSubscription':
         this.remove(this.t.subscriptions, effect.subscriptionId);
         return;
       case 'SendMail': {
         const id = randomUUID();
-        this.put(this.t.mails, id, {
-          id,
-          instanceId: owner.instanceId,
-          kind: effect.mail.kind,
-          to: effect.mail.to,
-          subject: null,
-          data: copy(effect.mail.data),
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: now,
-          lastError: null,
-          createdAt: now,
-          sentAt: null,
-        });
+        this.put(this.t.mails, id, withStored(mailRow(owner, effect.mail, now, id), ['data']));
         return;
       }
       case 'RecordApprovalDecision': {
-        const { at, ...decision } = copy(effect.decision);
-        const row: ApprovalDecisionView = {
-          ...decision,
-          id: randomUUID(),
-          instanceId: owner.instanceId,
-          elementInstanceId: effect.elementInstanceId,
-          elementId: effect.elementId,
-          decidedAt: new Date(at),
-        };
+        const row = decisionRow(owner, effect, randomUUID());
         if (row.taskId !== null && this.t.approvalDecisions.some((other) => other.taskId === row.taskId)) {
           throw new Error(`Expected task ${row.taskId} to be decided once, but it already has a decision`);
         }
@@ -550,33 +543,18 @@ class MemoryTransaction extends MemoryReads implements StoreTransaction {
   }
 
   completeTask(id: string, completion: { by: string | null; at: Date }) {
-    this.change(this.t.tasks, id, {
-      status: 'completed',
-      completedAt: completion.at,
-      completedBy: completion.by,
-    });
+    this.change(this.t.tasks, id, taskCompleted(completion));
     return Promise.resolve();
   }
 
   completeJob(id: string) {
-    this.change(this.t.jobs, id, { status: 'completed', lockedBy: null, lockExpiresAt: null });
+    this.change(this.t.jobs, id, JOB_COMPLETED);
     return Promise.resolve();
   }
 
   recordJobFailure(id: string, failure: { retries: number; errorMessage: string }) {
     const job = this.t.jobs.get(id);
-    if (job) {
-      const exhausted = failure.retries <= 0;
-      this.put(this.t.jobs, id, {
-        ...job,
-        status: exhausted ? 'failed' : job.status,
-        retries: Math.max(0, failure.retries),
-        failures: job.failures + 1,
-        errorMessage: failure.errorMessage,
-        lockedBy: exhausted ? null : job.lockedBy,
-        lockExpiresAt: exhausted ? null : job.lockExpiresAt,
-      });
-    }
+    if (job) this.change(this.t.jobs, id, { ...jobFailed(failure), failures: job.failures + 1 });
     return Promise.resolve();
   }
 
@@ -653,32 +631,13 @@ class MemoryTransaction extends MemoryReads implements StoreTransaction {
   }
 
   insertIncidents(owner: EffectOwner, incidents: readonly Incident[]) {
-    for (const incident of incidents) {
-      this.put(this.t.incidents, incident.id, {
-        id: incident.id,
-        instanceId: owner.instanceId,
-        processId: owner.processId,
-        elementId: incident.elementId,
-        elementInstanceId: incident.elementInstanceId,
-        type: incident.type,
-        message: incident.message,
-        status: 'open',
-        createdAt: new Date(incident.createdAt),
-        resolvedAt: null,
-        resolvedBy: null,
-      });
-    }
+    for (const incident of incidents) this.put(this.t.incidents, incident.id, incidentRow(owner, incident));
     return Promise.resolve();
   }
 
   resolveIncidents(ids: readonly string[], resolution: { by: string | null; at: Date }) {
     for (const id of ids) {
-      if (this.t.incidents.get(id)?.status !== 'open') continue;
-      this.change(this.t.incidents, id, {
-        status: 'resolved',
-        resolvedAt: resolution.at,
-        resolvedBy: resolution.by,
-      });
+      if (this.t.incidents.get(id)?.status === 'open') this.change(this.t.incidents, id, incidentResolved(resolution));
     }
     return Promise.resolve();
   }
@@ -756,7 +715,7 @@ export function createMemoryStore(): MemoryStore {
             lockExpiresAt: new Date(now.getTime() + leaseMs),
           };
           tables.jobs.set(job.id, leased);
-          claimed.push(copy(leased));
+          claimed.push(copy(jobView(leased)));
         }
         return Promise.resolve(claimed);
       }),
@@ -831,7 +790,7 @@ export function createMemoryStore(): MemoryStore {
       messages: tables.messages.size,
       incidents: tables.incidents.size,
       mails: tables.mails.size,
-      history: tables.history.length,
+      history: tables.historyLength,
       approvalDecisions: tables.approvalDecisions.length,
     }),
   };

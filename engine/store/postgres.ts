@@ -3,6 +3,13 @@
  * PostgreSQL database (node-postgres or PGlite): commands lock their instance
  * row with FOR UPDATE, workers lease rows with FOR UPDATE SKIP LOCKED, so any
  * number of engine processes can share one PostgreSQL server.
+ *
+ * A command's transaction is BEGIN, one statement that reads and locks what
+ * the command is about, one statement that writes everything it changed (see
+ * sql-batch.ts), COMMIT. Writes are held back until the transaction reads
+ * again or ends, so a read always sees them. The statements of this path are
+ * plain text, prepared once per connection on node-postgres; the other reads
+ * and writes use drizzle's query builder.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -11,6 +18,7 @@ import {
   asc,
   desc,
   eq,
+  getTableName,
   inArray,
   isNull,
   lte,
@@ -20,7 +28,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { ApprovalDecisionView, JobView, StoredHistoryEvent, TaskView } from '../api';
+import type { ApprovalDecisionView } from '../api';
 import type { Effect, HistoryEvent, Incident, InstanceState } from '../runtime/types';
 import type {
   ClaimOptions,
@@ -37,7 +45,6 @@ import type {
   Store,
   StoreReads,
   StoreTransaction,
-  StoredIncident,
   SubscriptionRecord,
   TaskFilter,
   TimerRecord,
@@ -58,72 +65,37 @@ import {
   tasks,
   timers,
 } from './schema';
+import {
+  CANCELLABLE_JOB_STATUSES,
+  decisionRow,
+  decisionView,
+  historyEvent,
+  historyRow,
+  incidentResolved,
+  incidentRow,
+  JOB_CANCELLED,
+  JOB_COMPLETED,
+  jobFailed,
+  jobRetried,
+  jobRow,
+  jobView,
+  mailRow,
+  subscriptionRow,
+  taskCancelled,
+  taskChanges,
+  taskCompleted,
+  taskRow,
+  taskView,
+  timerRow,
+  type JobRow,
+  type TaskRow,
+} from './rows';
+import { WriteBatch } from './sql-batch';
+import { readRow, selectList, tableInfo } from './sql-columns';
 
 /** Any drizzle PostgreSQL database or transaction, whatever its driver and schema. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyPgDatabase = PgDatabase<PgQueryResultHKT, any>;
-
-type TaskRow = typeof tasks.$inferSelect;
-type JobRow = typeof jobs.$inferSelect;
-type IncidentRow = typeof incidents.$inferSelect;
-
-function toTaskView(row: TaskRow): TaskView {
-  return {
-    id: row.id,
-    instanceId: row.instanceId,
-    processId: row.processId,
-    elementId: row.elementId,
-    name: row.name,
-    assignee: row.assignee,
-    candidateUsers: row.candidateUsers,
-    candidateGroups: row.candidateGroups,
-    formKey: row.formKey,
-    dueDate: row.dueDate,
-    status: row.status,
-    createdAt: row.createdAt,
-    completedAt: row.completedAt,
-    completedBy: row.completedBy,
-    details: row.details,
-    variables: row.variables,
-  };
-}
-
-function toJobView(row: JobRow): JobView {
-  return {
-    id: row.id,
-    instanceId: row.instanceId,
-    processId: row.processId,
-    elementId: row.elementId,
-    type: row.type,
-    retries: row.retries,
-    status: row.status,
-    dueAt: row.dueAt,
-    lockedBy: row.lockedBy,
-    lockExpiresAt: row.lockExpiresAt,
-    errorMessage: row.errorMessage,
-    failures: row.failures,
-    headers: row.headers,
-    variables: row.variables,
-  };
-}
-
-function toIncident(row: IncidentRow): StoredIncident {
-  return { ...row };
-}
-
-function toHistory(row: typeof history.$inferSelect): StoredHistoryEvent {
-  const event: StoredHistoryEvent = {
-    instanceId: row.instanceId,
-    type: row.type as StoredHistoryEvent['type'],
-    at: row.at,
-  };
-  if (row.elementId !== null) event.elementId = row.elementId;
-  if (row.elementInstanceId !== null) event.elementInstanceId = row.elementInstanceId;
-  if (row.elementType !== null) event.elementType = row.elementType;
-  if (row.by !== null) event.by = row.by;
-  if (row.data !== null) event.data = row.data;
-  return event;
-}
 
 /** A filter condition that applies only when the filter gives a value. */
 const equalIfSet = (column: Column, value: unknown): SQL | undefined =>
@@ -135,7 +107,13 @@ const where = (conditions: Array<SQL | undefined>) =>
 class SqlReads implements StoreReads {
   constructor(protected readonly db: AnyPgDatabase) {}
 
+  /** Called before every read; a transaction sends its pending writes first, so it reads what it wrote. */
+  protected ready(): Promise<void> {
+    return Promise.resolve();
+  }
+
   async getDefinition(id: string) {
+    await this.ready();
     const [row] = await this.db
       .select()
       .from(processDefinitions)
@@ -144,6 +122,7 @@ class SqlReads implements StoreReads {
   }
 
   async findDefinition(processId: string, version?: number) {
+    await this.ready();
     const [row] = await this.db
       .select()
       .from(processDefinitions)
@@ -159,6 +138,7 @@ class SqlReads implements StoreReads {
   }
 
   async listDefinitions(processId?: string): Promise<DefinitionRecord[]> {
+    await this.ready();
     return this.db
       .select()
       .from(processDefinitions)
@@ -167,11 +147,13 @@ class SqlReads implements StoreReads {
   }
 
   async getInstance(id: string): Promise<InstanceRecord | null> {
+    await this.ready();
     const [row] = await this.db.select().from(processInstances).where(eq(processInstances.id, id));
     return row ?? null;
   }
 
   async listInstances(filter: InstanceFilter = {}): Promise<InstanceRecord[]> {
+    await this.ready();
     let query = this.db
       .select()
       .from(processInstances)
@@ -191,20 +173,23 @@ class SqlReads implements StoreReads {
   }
 
   async history(instanceId: string) {
+    await this.ready();
     const rows = await this.db
       .select()
       .from(history)
       .where(eq(history.instanceId, instanceId))
       .orderBy(asc(history.id));
-    return rows.map(toHistory);
+    return rows.map(historyEvent);
   }
 
   async getTask(id: string) {
+    await this.ready();
     const [row] = await this.db.select().from(tasks).where(eq(tasks.id, id));
-    return row ? toTaskView(row) : null;
+    return row ? taskView(row) : null;
   }
 
   async listTasks(filter: TaskFilter = {}) {
+    await this.ready();
     const visible = filter.visibleTo;
     let query = this.db
       .select()
@@ -235,15 +220,17 @@ class SqlReads implements StoreReads {
       .$dynamic();
     if (filter.limit !== undefined) query = query.limit(filter.limit);
     if (filter.offset !== undefined) query = query.offset(filter.offset);
-    return (await query).map(toTaskView);
+    return (await query).map(taskView);
   }
 
   async getJob(id: string) {
+    await this.ready();
     const [row] = await this.db.select().from(jobs).where(eq(jobs.id, id));
-    return row ? toJobView(row) : null;
+    return row ? jobView(row) : null;
   }
 
   async listJobs(filter: JobFilter = {}) {
+    await this.ready();
     let query = this.db
       .select()
       .from(jobs)
@@ -257,15 +244,17 @@ class SqlReads implements StoreReads {
       .orderBy(asc(jobs.dueAt), asc(jobs.id))
       .$dynamic();
     if (filter.limit !== undefined) query = query.limit(filter.limit);
-    return (await query).map(toJobView);
+    return (await query).map(jobView);
   }
 
   async getTimer(id: string): Promise<TimerRecord | null> {
+    await this.ready();
     const [row] = await this.db.select().from(timers).where(eq(timers.id, id));
     return row ?? null;
   }
 
   async listTimers(filter: { instanceId?: string } = {}): Promise<TimerRecord[]> {
+    await this.ready();
     return this.db
       .select()
       .from(timers)
@@ -281,6 +270,7 @@ class SqlReads implements StoreReads {
       kind?: SubscriptionRecord['kind'];
     } = {},
   ): Promise<SubscriptionRecord[]> {
+    await this.ready();
     return this.db
       .select()
       .from(messageSubscriptions)
@@ -296,11 +286,13 @@ class SqlReads implements StoreReads {
   }
 
   async getIncident(id: string) {
+    await this.ready();
     const [row] = await this.db.select().from(incidents).where(eq(incidents.id, id));
-    return row ? toIncident(row) : null;
+    return row ?? null;
   }
 
   async listIncidents(filter: IncidentFilter = {}) {
+    await this.ready();
     let query = this.db
       .select()
       .from(incidents)
@@ -313,10 +305,11 @@ class SqlReads implements StoreReads {
       .orderBy(desc(incidents.createdAt))
       .$dynamic();
     if (filter.limit !== undefined) query = query.limit(filter.limit);
-    return (await query).map(toIncident);
+    return query;
   }
 
   async listMails(filter: { status?: MailRecord['status'] } = {}): Promise<MailRecord[]> {
+    await this.ready();
     return this.db
       .select()
       .from(mailOutbox)
@@ -328,6 +321,7 @@ class SqlReads implements StoreReads {
     instanceId?: string;
     taskId?: string;
   }): Promise<ApprovalDecisionView[]> {
+    await this.ready();
     const rows = await this.db
       .select()
       .from(approvalDecisions)
@@ -338,48 +332,77 @@ class SqlReads implements StoreReads {
         ]),
       )
       .orderBy(asc(approvalDecisions.decidedAt), asc(approvalDecisions.step));
-    return rows.map(
-      ({
-        approverId,
-        approver,
-        onBehalfOfId,
-        onBehalfOf,
-        authorityLimit,
-        orgChartVersion,
-        ...row
-      }) => ({
-        ...row,
-        approver: { id: approverId, email: approver, name: approver },
-        onBehalfOf:
-          onBehalfOfId === null
-            ? null
-            : { id: onBehalfOfId, email: onBehalfOf ?? '', name: onBehalfOf ?? '' },
-        limit: authorityLimit,
-        orgVersion: orgChartVersion,
-      }),
-    );
+    return rows.map(decisionView);
   }
 }
 
-const TASK_CHANGES = [
-  'name',
-  'assignee',
-  'candidateUsers',
-  'candidateGroups',
-  'formKey',
-  'dueDate',
-  'followUpDate',
-  'details',
-  'variables',
-] as const;
+/** The statements of the command path, as text: prepared once per connection, not built per command. */
+const HOT = {
+  definitionHeader: (byVersion: boolean) =>
+    `select "id", "process_id" as "processId", "version", "name", "deployed_by" as "deployedBy", "deployed_at" as "deployedAt" from "process_definitions" where "process_id" = $1${byVersion ? ' and "version" = $2' : ''} order by "version" desc limit 1`,
+  lockInstance: () =>
+    `select ${selectList(processInstances, 'i')} from "process_instances" i where i."id" = $1 for update`,
+  /**
+   * The row (task or job) and its instance in one statement, locking only the
+   * instance. When the lock had to wait for another command, the joined row is
+   * the version from before that command committed (PostgreSQL rechecks only
+   * locked rows), so `seen` carries the lock version the statement's snapshot
+   * saw: if the locked row is newer, the row is read again.
+   */
+  lockWith: (table: typeof tasks | typeof jobs) =>
+    `select ${selectList(table, 'x', 'x.')}, ${selectList(processInstances, 'i')}, (select s."lock_version" from "process_instances" s where s."id" = x."instance_id") as "seen" from ${tableInfo(table).name} x join "process_instances" i on i."id" = x."instance_id" where x."id" = $1 for update of i`,
+  row: (table: typeof tasks | typeof jobs) =>
+    `select ${selectList(table, 'x', 'x.')} from ${tableInfo(table).name} x where x."id" = $1`,
+};
+
+const texts = new Map<string, { text: string; name: string }>();
+
+/** The statement text of a hot query, with a stable name for preparing it. */
+function hot(key: string, build: () => string): { text: string; name: string } {
+  let found = texts.get(key);
+  if (!found) {
+    found = { text: build(), name: `baton_${key}` };
+    texts.set(key, found);
+  }
+  return found;
+}
+
+const instanceChanged = (id: string) => new ConcurrentModification(id);
 
 class SqlTransaction extends SqlReads implements StoreTransaction {
+  private readonly pending = new WriteBatch();
+
   /** The drizzle transaction, for adapters that read app tables in the same transaction. */
   get session(): AnyPgDatabase {
     return this.db;
   }
 
+  /** Sends the writes held back so far; the store calls it before COMMIT. */
+  async flush(): Promise<void> {
+    if (!this.pending.empty) await this.pending.flush((statement) => this.execute(statement));
+  }
+
+  protected override ready(): Promise<void> {
+    return this.flush();
+  }
+
+  /** One statement through the transaction's own connection; named statements are prepared once per connection. */
+  private async execute(statement: {
+    text: string;
+    params: unknown[];
+    name?: string;
+  }): Promise<{ rows: Array<Record<string, unknown>> }> {
+    const query = this.db._.session.prepareQuery(
+      { sql: statement.text, params: statement.params },
+      undefined,
+      statement.name,
+      false,
+    );
+    return (await query.execute()) as { rows: Array<Record<string, unknown>> };
+  }
+
   async insertDefinition(definition: Omit<DefinitionRecord, 'version'>) {
+    await this.flush();
     // Serializes deployments of one process id, so each gets the next version number.
     await this.db.execute(
       sql`select pg_advisory_xact_lock(hashtext(${`baton.definition:${definition.processId}`}))`,
@@ -395,307 +418,154 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
     return row!;
   }
 
-  async insertInstance(instance: Omit<InstanceRecord, 'lockVersion'>): Promise<InstanceRecord> {
-    // The row is exactly what was written, so it is not read back (that would parse the state again).
-    const row = { ...instance, lockVersion: 0 };
-    await this.db.insert(processInstances).values(row);
-    return row;
+  insertInstance(instance: Omit<InstanceRecord, 'lockVersion'>): Promise<InstanceRecord> {
+    // The row is exactly what will be written, so it is not read back (that would parse the state again).
+    const row: InstanceRecord = { ...instance, lockVersion: 0 };
+    this.pending.insert(processInstances, [row]);
+    return Promise.resolve(row);
   }
 
-  /**
-   * The row (task or job) and its instance in one statement, locking only the
-   * instance. When the lock had to wait for another command, the joined row
-   * is the version from before that command committed (PostgreSQL rechecks
-   * only locked rows), so `seen` carries the lock version the statement's
-   * snapshot saw: if the locked row is newer, the row is read again.
-   */
   private async lockWith<Row extends { instanceId: string }>(
     table: typeof tasks | typeof jobs,
     id: string,
-    reread: () => Promise<Row | null>,
   ): Promise<{ row: Row; instance: InstanceRecord } | null> {
-    const [found] = await this.db
-      .select({
-        row: table,
-        instance: processInstances,
-        seen: sql<number>`(select s.lock_version from ${processInstances} s where s.id = ${table.instanceId})`,
-      })
-      .from(table)
-      .innerJoin(processInstances, eq(processInstances.id, table.instanceId))
-      .where(eq(table.id, id))
-      .for('update', { of: processInstances });
+    await this.flush();
+    const key = getTableName(table);
+    const { rows } = await this.execute({
+      ...hot(`lock_${key}`, () => HOT.lockWith(table)),
+      params: [id],
+    });
+    const found = rows[0];
     if (!found) return null;
-    const row =
-      Number(found.seen) === found.instance.lockVersion
-        ? (found.row as unknown as Row)
-        : await reread();
-    return row ? { row, instance: found.instance } : null;
+    const instance = readRow<InstanceRecord>(processInstances, found);
+    if (Number(found['seen']) === instance.lockVersion) {
+      return { row: readRow<Row>(table, found, 'x.'), instance };
+    }
+    const again = await this.execute({ ...hot(`row_${key}`, () => HOT.row(table)), params: [id] });
+    return again.rows[0] ? { row: readRow<Row>(table, again.rows[0], 'x.'), instance } : null;
   }
 
   async lockTaskInstance(taskId: string) {
-    const found = await this.lockWith<TaskRow>(tasks, taskId, async () => {
-      const [row] = await this.db.select().from(tasks).where(eq(tasks.id, taskId));
-      return row ?? null;
-    });
-    return found && { task: toTaskView(found.row), instance: found.instance };
+    const found = await this.lockWith<TaskRow>(tasks, taskId);
+    return found && { task: taskView(found.row), instance: found.instance };
   }
 
   async lockJobInstance(jobId: string) {
-    const found = await this.lockWith<JobRow>(jobs, jobId, async () => {
-      const [row] = await this.db.select().from(jobs).where(eq(jobs.id, jobId));
-      return row ?? null;
-    });
-    return found && { job: toJobView(found.row), instance: found.instance };
+    const found = await this.lockWith<JobRow>(jobs, jobId);
+    return found && { job: jobView(found.row), instance: found.instance };
   }
 
   async findDefinitionHeader(
     processId: string,
     version?: number,
   ): Promise<DefinitionHeader | null> {
-    const [row] = await this.db
-      .select({
-        id: processDefinitions.id,
-        processId: processDefinitions.processId,
-        version: processDefinitions.version,
-        name: processDefinitions.name,
-        deployedBy: processDefinitions.deployedBy,
-        deployedAt: processDefinitions.deployedAt,
-      })
-      .from(processDefinitions)
-      .where(
-        where([
-          eq(processDefinitions.processId, processId),
-          equalIfSet(processDefinitions.version, version),
-        ]),
-      )
-      .orderBy(desc(processDefinitions.version))
-      .limit(1);
-    return row ?? null;
+    await this.flush();
+    const byVersion = version !== undefined;
+    const { rows } = await this.execute({
+      ...hot(byVersion ? 'definition_version' : 'definition_latest', () =>
+        HOT.definitionHeader(byVersion),
+      ),
+      params: byVersion ? [processId, version] : [processId],
+    });
+    const row = rows[0];
+    return row
+      ? {
+          id: row['id'] as string,
+          processId: row['processId'] as string,
+          version: row['version'] as number,
+          name: row['name'] as string | null,
+          deployedBy: row['deployedBy'] as string | null,
+          deployedAt: new Date(row['deployedAt'] as string),
+        }
+      : null;
   }
 
   async lockInstance(id: string): Promise<InstanceRecord | null> {
-    const [row] = await this.db
-      .select()
-      .from(processInstances)
-      .where(eq(processInstances.id, id))
-      .for('update');
-    return row ?? null;
+    await this.flush();
+    const { rows } = await this.execute({
+      ...hot('lock_instance', HOT.lockInstance),
+      params: [id],
+    });
+    return rows[0] ? readRow<InstanceRecord>(processInstances, rows[0]) : null;
   }
 
-  async saveInstance(
+  saveInstance(
     id: string,
     update: { state: InstanceState; expectedLockVersion: number; endedAt: Date | null },
-  ) {
-    const saved = await this.db
-      .update(processInstances)
-      .set({
+  ): Promise<void> {
+    // Checked when the write is sent: a row that moved on since it was read fails the transaction.
+    this.pending.update(
+      processInstances,
+      id,
+      {
         state: update.state,
         status: update.state.status,
         hasIncident: update.state.incidents.length > 0,
         endedAt: update.endedAt,
         lockVersion: update.expectedLockVersion + 1,
-      })
-      .where(
-        and(
-          eq(processInstances.id, id),
-          eq(processInstances.lockVersion, update.expectedLockVersion),
-        ),
-      )
-      .returning({ id: processInstances.id });
-    if (saved.length === 0) throw new ConcurrentModification(id);
-  }
-
-  async appendHistory(instanceId: string, events: HistoryEvent[]) {
-    if (events.length === 0) return;
-    await this.db.insert(history).values(
-      events.map((event) => ({
-        instanceId,
-        type: event.type,
-        elementId: event.elementId ?? null,
-        elementInstanceId: event.elementInstanceId ?? null,
-        elementType: event.elementType ?? null,
-        by: event.by ?? null,
-        at: new Date(event.at),
-        data: event.data ?? null,
-      })),
+      },
+      { guard: 't."lock_version" = r."lockVersion" - 1', required: instanceChanged },
     );
+    return Promise.resolve();
   }
 
-  async applyEffects(owner: EffectOwner, effects: readonly Effect[], now: Date) {
-    for (const effect of effects) await this.applyEffect(owner, effect, now);
+  appendHistory(instanceId: string, events: HistoryEvent[]): Promise<void> {
+    this.pending.insert(
+      history,
+      events.map((event) => historyRow(instanceId, event)),
+      { key: null },
+    );
+    return Promise.resolve();
   }
 
-  private async applyEffect(owner: EffectOwner, effect: Effect, now: Date) {
+  applyEffects(owner: EffectOwner, effects: readonly Effect[], now: Date): Promise<void> {
+    for (const effect of effects) this.applyEffect(owner, effect, now);
+    return Promise.resolve();
+  }
+
+  private applyEffect(owner: EffectOwner, effect: Effect, now: Date): void {
+    const pending = this.pending;
     switch (effect.type) {
-      case 'CreateTask': {
-        const { task } = effect;
-        const values = {
-          instanceId: owner.instanceId,
-          processId: owner.processId,
-          elementId: task.elementId,
-          name: task.name,
-          assignee: task.assignee,
-          candidateUsers: task.candidateUsers,
-          candidateGroups: task.candidateGroups,
-          formKey: task.formKey,
-          dueDate: task.dueDate,
-          followUpDate: task.followUpDate,
-          status: 'open' as const,
-          createdAt: now,
-          completedAt: null,
-          completedBy: null,
-          details: task.details ?? {},
-          variables: task.variables,
-        };
-        await this.db
-          .insert(tasks)
-          .values({ id: task.id, ...values })
-          .onConflictDoUpdate({ target: tasks.id, set: values });
+      case 'CreateTask':
+        pending.insert(tasks, [taskRow(owner, effect.task, now)], { onConflict: 'update' });
         return;
-      }
-      case 'UpdateTask': {
-        const changes: Partial<typeof tasks.$inferInsert> = {};
-        for (const key of TASK_CHANGES) {
-          if (effect.changes[key] !== undefined)
-            Object.assign(changes, { [key]: effect.changes[key] });
-        }
-        if (Object.keys(changes).length > 0)
-          await this.db.update(tasks).set(changes).where(eq(tasks.id, effect.taskId));
+      case 'UpdateTask':
+        pending.update(tasks, effect.taskId, taskChanges(effect.changes));
         return;
-      }
       case 'CancelTask':
-        await this.db
-          .update(tasks)
-          .set({ status: 'cancelled', completedAt: now })
-          .where(and(eq(tasks.id, effect.taskId), eq(tasks.status, 'open')));
+        pending.update(tasks, effect.taskId, taskCancelled(now), { guard: `t."status" = 'open'` });
         return;
-      case 'CreateJob': {
-        const { job } = effect;
-        const values = {
-          instanceId: owner.instanceId,
-          processId: owner.processId,
-          elementId: job.elementId,
-          type: job.type,
-          status: 'activatable' as const,
-          retries: job.retries,
-          failures: 0,
-          dueAt: now,
-          lockedBy: null,
-          lockExpiresAt: null,
-          headers: job.headers,
-          variables: job.variables,
-          errorMessage: null,
-          createdAt: now,
-        };
-        await this.db
-          .insert(jobs)
-          .values({ id: job.id, ...values })
-          .onConflictDoUpdate({ target: jobs.id, set: values });
+      case 'CreateJob':
+        pending.insert(jobs, [jobRow(owner, effect.job, now)], { onConflict: 'update' });
         return;
-      }
       case 'RetryJob':
-        await this.db
-          .update(jobs)
-          .set({
-            status: 'activatable',
-            retries: effect.retries,
-            dueAt: new Date(effect.dueAt),
-            errorMessage: effect.errorMessage,
-            lockedBy: null,
-            lockExpiresAt: null,
-          })
-          .where(eq(jobs.id, effect.jobId));
+        pending.update(jobs, effect.jobId, jobRetried(effect));
         return;
       case 'CancelJob':
-        await this.db
-          .update(jobs)
-          .set({ status: 'cancelled', lockedBy: null, lockExpiresAt: null })
-          .where(and(eq(jobs.id, effect.jobId), inArray(jobs.status, ['activatable', 'failed'])));
+        pending.update(jobs, effect.jobId, JOB_CANCELLED, {
+          guard: `t."status" in (${CANCELLABLE_JOB_STATUSES.map((status) => `'${status}'`).join(', ')})`,
+        });
         return;
-      case 'CreateTimer': {
-        const { timer } = effect;
-        const values = {
-          instanceId: owner.instanceId,
-          processId: owner.processId,
-          definitionId: null,
-          elementInstanceId: timer.elementInstanceId,
-          elementId: timer.elementId,
-          dueAt: new Date(timer.dueAt),
-          repetitions: timer.repetitions ?? null,
-          interval: timer.interval ?? null,
-          lockedBy: null,
-          lockExpiresAt: null,
-        };
-        await this.db
-          .insert(timers)
-          .values({ id: timer.id, ...values })
-          .onConflictDoUpdate({ target: timers.id, set: values });
+      case 'CreateTimer':
+        pending.insert(timers, [timerRow(owner, effect.timer)], { onConflict: 'update' });
         return;
-      }
       case 'CancelTimer':
-        await this.deleteTimer(effect.timerId);
+        pending.delete(timers, effect.timerId);
         return;
-      case 'OpenSubscription': {
-        const { subscription } = effect;
-        const values = {
-          instanceId: owner.instanceId,
-          elementInstanceId: subscription.elementInstanceId,
-          elementId: subscription.elementId,
-          messageName: subscription.messageName,
-          correlationKey: subscription.correlationKey,
-          interrupting: subscription.interrupting,
-          kind: subscription.kind ?? 'message',
-          createdAt: now,
-        };
-        await this.db
-          .insert(messageSubscriptions)
-          .values({ id: subscription.id, ...values })
-          .onConflictDoUpdate({ target: messageSubscriptions.id, set: values });
+      case 'OpenSubscription':
+        pending.insert(messageSubscriptions, [subscriptionRow(owner, effect.subscription, now)], {
+          onConflict: 'update',
+        });
         return;
-      }
       case 'CloseSubscription':
-        await this.deleteSubscription(effect.subscriptionId);
+        pending.delete(messageSubscriptions, effect.subscriptionId);
         return;
       case 'SendMail':
-        await this.db.insert(mailOutbox).values({
-          id: randomUUID(),
-          instanceId: owner.instanceId,
-          kind: effect.mail.kind,
-          to: effect.mail.to,
-          data: effect.mail.data,
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: now,
-          createdAt: now,
-        });
+        pending.insert(mailOutbox, [mailRow(owner, effect.mail, now, randomUUID())]);
         return;
-      case 'RecordApprovalDecision': {
-        const { at, onBehalfOf, approver, ...decision } = effect.decision;
-        await this.db.insert(approvalDecisions).values({
-          id: randomUUID(),
-          instanceId: owner.instanceId,
-          elementInstanceId: effect.elementInstanceId,
-          elementId: effect.elementId,
-          taskId: decision.taskId,
-          step: decision.step,
-          approverId: approver.id,
-          approver: approver.email,
-          onBehalfOfId: onBehalfOf?.id ?? null,
-          onBehalfOf: onBehalfOf?.email ?? null,
-          asFallback: decision.asFallback,
-          decision: decision.decision,
-          channel: decision.channel,
-          comment: decision.comment,
-          authorityId: decision.authorityId,
-          authorityLimit: decision.limit,
-          counts: decision.counts,
-          final: decision.final,
-          orgChartVersion: decision.orgVersion,
-          reason: decision.reason,
-          decidedAt: new Date(at),
-        });
+      case 'RecordApprovalDecision':
+        pending.insert(approvalDecisions, [decisionRow(owner, effect, randomUUID())]);
         return;
-      }
       case 'ResolveApprover':
       case 'BroadcastSignal':
       case 'StartChildInstance':
@@ -705,34 +575,25 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
     }
   }
 
-  async completeTask(id: string, completion: { by: string | null; at: Date }) {
-    await this.db
-      .update(tasks)
-      .set({ status: 'completed', completedAt: completion.at, completedBy: completion.by })
-      .where(eq(tasks.id, id));
+  completeTask(id: string, completion: { by: string | null; at: Date }): Promise<void> {
+    this.pending.update(tasks, id, taskCompleted(completion));
+    return Promise.resolve();
   }
 
-  async completeJob(id: string) {
-    await this.db
-      .update(jobs)
-      .set({ status: 'completed', lockedBy: null, lockExpiresAt: null })
-      .where(eq(jobs.id, id));
+  completeJob(id: string): Promise<void> {
+    this.pending.update(jobs, id, JOB_COMPLETED);
+    return Promise.resolve();
   }
 
-  async recordJobFailure(id: string, failure: { retries: number; errorMessage: string }) {
-    const exhausted = failure.retries <= 0;
-    await this.db
-      .update(jobs)
-      .set({
-        retries: Math.max(0, failure.retries),
-        failures: sql`${jobs.failures} + 1`,
-        errorMessage: failure.errorMessage,
-        ...(exhausted ? { status: 'failed' as const, lockedBy: null, lockExpiresAt: null } : {}),
-      })
-      .where(eq(jobs.id, id));
+  recordJobFailure(id: string, failure: { retries: number; errorMessage: string }): Promise<void> {
+    this.pending.update(jobs, id, jobFailed(failure), {
+      expressions: { failures: 't."failures" + 1' },
+    });
+    return Promise.resolve();
   }
 
   async deleteTimer(id: string) {
+    await this.flush();
     const deleted = await this.db
       .delete(timers)
       .where(eq(timers.id, id))
@@ -740,17 +601,20 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
     return deleted.length > 0;
   }
 
-  async insertTimer(timer: Omit<TimerRecord, 'lockedBy' | 'lockExpiresAt'>) {
-    await this.db.insert(timers).values({ ...timer, lockedBy: null, lockExpiresAt: null });
+  insertTimer(timer: Omit<TimerRecord, 'lockedBy' | 'lockExpiresAt'>): Promise<void> {
+    this.pending.insert(timers, [{ ...timer, lockedBy: null, lockExpiresAt: null }]);
+    return Promise.resolve();
   }
 
   async deleteStartTimers(processId: string) {
+    await this.flush();
     await this.db
       .delete(timers)
       .where(and(isNull(timers.instanceId), eq(timers.processId, processId)));
   }
 
   async replaceMessageStarts(processId: string, starts: readonly MessageStartRecord[]) {
+    await this.flush();
     await this.db.delete(messageStartEvents).where(eq(messageStartEvents.processId, processId));
     if (starts.length > 0) await this.db.insert(messageStartEvents).values([...starts]);
   }
@@ -759,6 +623,7 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
     messageName: string,
     kind: MessageStartRecord['kind'],
   ): Promise<MessageStartRecord[]> {
+    await this.flush();
     return this.db
       .select()
       .from(messageStartEvents)
@@ -774,8 +639,9 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
     );
   }
 
-  async insertMessage(message: MessageRecord) {
-    await this.db.insert(messages).values(message);
+  insertMessage(message: MessageRecord): Promise<void> {
+    this.pending.insert(messages, [{ ...message }]);
+    return Promise.resolve();
   }
 
   async findBufferedMessage(
@@ -784,6 +650,7 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
     now: Date,
     instanceId: string,
   ): Promise<MessageRecord | null> {
+    await this.flush();
     const [row] = await this.db
       .select()
       .from(messages)
@@ -800,43 +667,38 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
     return row ?? null;
   }
 
-  async recordCorrelation(messageId: string, instanceId: string) {
-    await this.db
-      .insert(messageCorrelations)
-      .values({ messageId, instanceId })
-      .onConflictDoNothing();
+  recordCorrelation(messageId: string, instanceId: string): Promise<void> {
+    this.pending.insert(messageCorrelations, [{ messageId, instanceId }], {
+      onConflict: 'nothing',
+      key: (row) => `${row.messageId}/${row.instanceId}`,
+    });
+    return Promise.resolve();
   }
 
-  async deleteSubscription(id: string) {
-    await this.db.delete(messageSubscriptions).where(eq(messageSubscriptions.id, id));
+  deleteSubscription(id: string): Promise<void> {
+    this.pending.delete(messageSubscriptions, id);
+    return Promise.resolve();
   }
 
-  async insertIncidents(owner: EffectOwner, list: readonly Incident[]) {
-    if (list.length === 0) return;
-    await this.db
-      .insert(incidents)
-      .values(
-        list.map((incident) => ({
-          id: incident.id,
-          instanceId: owner.instanceId,
-          processId: owner.processId,
-          elementId: incident.elementId,
-          elementInstanceId: incident.elementInstanceId,
-          type: incident.type,
-          message: incident.message,
-          status: 'open' as const,
-          createdAt: new Date(incident.createdAt),
-        })),
-      )
-      .onConflictDoNothing();
+  insertIncidents(owner: EffectOwner, list: readonly Incident[]): Promise<void> {
+    this.pending.insert(
+      incidents,
+      list.map((incident) => incidentRow(owner, incident)),
+      { onConflict: 'nothing' },
+    );
+    return Promise.resolve();
   }
 
-  async resolveIncidents(ids: readonly string[], resolution: { by: string | null; at: Date }) {
-    if (ids.length === 0) return;
-    await this.db
-      .update(incidents)
-      .set({ status: 'resolved', resolvedAt: resolution.at, resolvedBy: resolution.by })
-      .where(and(inArray(incidents.id, [...ids]), eq(incidents.status, 'open')));
+  resolveIncidents(
+    ids: readonly string[],
+    resolution: { by: string | null; at: Date },
+  ): Promise<void> {
+    for (const id of ids) {
+      this.pending.update(incidents, id, incidentResolved(resolution), {
+        guard: `t."status" = 'open'`,
+      });
+    }
+    return Promise.resolve();
   }
 }
 
@@ -865,7 +727,13 @@ export function createPostgresStore(db: AnyPgDatabase): Store {
     listMails: (filter) => reads.listMails(filter),
     listApprovalDecisions: (filter) => reads.listApprovalDecisions(filter),
 
-    transaction: (fn) => db.transaction((tx) => fn(new SqlTransaction(tx))),
+    transaction: (fn) =>
+      db.transaction(async (session) => {
+        const tx = new SqlTransaction(session);
+        const result = await fn(tx);
+        await tx.flush();
+        return result;
+      }),
 
     async claimJobs({
       workerId,
@@ -894,7 +762,7 @@ export function createPostgresStore(db: AnyPgDatabase): Store {
         .set({ lockedBy: workerId, lockExpiresAt: new Date(now.getTime() + leaseMs) })
         .where(inArray(jobs.id, due))
         .returning();
-      return rows.map(toJobView).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+      return rows.map(jobView).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
     },
 
     async claimTimers({ workerId, now, leaseMs, limit }: ClaimOptions) {

@@ -1,0 +1,224 @@
+/**
+ * The writes of one transaction, held back and sent as few statements as the
+ * rows allow. Rows of one kind (the history of a command, the tasks it
+ * creates, the jobs it completes) travel as one JSON parameter and are
+ * written by one `INSERT … SELECT FROM jsonb_to_recordset(…)`, `UPDATE … FROM`
+ * or `DELETE`; the writes of all kinds then run as the data-modifying CTEs of
+ * one statement. A write that touches a row already written in the pending
+ * statement (an instance saved twice, a task created then cancelled) starts
+ * the next statement, because the CTEs of one statement do not see each
+ * other's rows. Statement texts depend only on which kinds of rows are
+ * written, so they repeat, and are sent as named (prepared) statements.
+ */
+import { createHash } from 'node:crypto';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { tableInfo, type ColumnInfo, type TableInfo } from './sql-columns';
+
+type Row = Record<string, unknown>;
+
+export interface Statement {
+  text: string;
+  params: unknown[];
+  /** Name of the prepared statement: the same for the same text. */
+  name: string;
+}
+
+/** Runs one statement and returns its rows. */
+export type Execute = (statement: Statement) => Promise<{ rows: Row[] }>;
+
+export interface InsertOptions<T> {
+  /** On a primary key conflict: overwrite the row with the new values, or keep the old one. */
+  onConflict?: 'update' | 'nothing';
+  /** Identity of a row, for rows without an `id` key; null for rows no later write refers to. */
+  key?: ((row: T) => string) | null;
+}
+
+export interface UpdateOptions {
+  /**
+   * A further condition on the row as stored (`t`) and the new values (`r`),
+   * e.g. `t."status" = 'open'`; a row that fails it is left alone.
+   */
+  guard?: string;
+  /** Columns set from the stored row rather than a value, e.g. `{ failures: 't."failures" + 1' }`. */
+  expressions?: Record<string, string>;
+  /** When given, a row the update does not reach is an error, made by this function. */
+  required?: (id: string) => Error;
+}
+
+interface Group {
+  /** Everything the statement text depends on. */
+  shape: string;
+  cte(param: string): string;
+  rows: unknown[];
+  required?: (id: string) => Error;
+}
+
+class Segment {
+  readonly groups = new Map<string, Group>();
+  readonly touched = new Set<string>();
+}
+
+const id = (row: object) => (row as Row)['id'] as string;
+
+function recordset(columns: readonly ColumnInfo[], param: string, ordered: boolean): string {
+  const definition = columns.map((c) => `"${c.key}" ${c.type}`).join(', ');
+  return ordered
+    ? `rows from (jsonb_to_recordset(${param}::jsonb) as (${definition})) with ordinality as r`
+    : `jsonb_to_recordset(${param}::jsonb) as r(${definition})`;
+}
+
+/** The `id` values of a recordset parameter, as one array computed once per statement. */
+const idArray = (param: string) =>
+  `array(select x."id" from jsonb_to_recordset(${param}::jsonb) as x("id" text))`;
+
+function columnsFor(info: TableInfo, keys: readonly string[]): ColumnInfo[] {
+  return keys.map((key) => {
+    const column = info.byKey.get(key);
+    if (!column)
+      throw new Error(`Expected a column for '${key}' in ${info.name}, but there is none`);
+    return column;
+  });
+}
+
+const statements = new Map<string, { text: string; name: string }>();
+/** Shapes are few (one per combination of row kinds); the bound only guards against a runaway. */
+const MAX_STATEMENTS = 1000;
+
+export class WriteBatch {
+  private segments: Segment[] = [];
+
+  get empty(): boolean {
+    return this.segments.length === 0;
+  }
+
+  insert<T extends object>(
+    table: PgTable,
+    rows: readonly T[],
+    options: InsertOptions<T> = {},
+  ): void {
+    if (rows.length === 0) return;
+    const info = tableInfo(table);
+    const keys = Object.keys(rows[0]!);
+    const conflict = options.onConflict ?? 'error';
+    const keyOf: ((row: T) => string) | null = options.key === undefined ? id : options.key;
+    const shape = `insert ${info.name} ${conflict} ${keys.join(',')}`;
+    for (const row of rows) {
+      const group = this.group(keyOf ? [`${info.name}:${keyOf(row)}`] : [], shape, () => ({
+        shape,
+        rows: [],
+        cte: (param) => {
+          const columns = columnsFor(info, keys);
+          const names = columns.map((c) => c.name).join(', ');
+          const values = columns.map((c) => `r."${c.key}"`).join(', ');
+          const onConflict =
+            conflict === 'update'
+              ? ` on conflict ("id") do update set ${columns
+                  .filter((c) => c.key !== 'id')
+                  .map((c) => `${c.name} = excluded.${c.name}`)
+                  .join(', ')}`
+              : conflict === 'nothing'
+                ? ' on conflict do nothing'
+                : '';
+          return `insert into ${info.name} (${names}) select ${values} from ${recordset(columns, param, true)} order by r.ordinality${onConflict}`;
+        },
+      }));
+      group.rows.push(row);
+    }
+  }
+
+  update(table: PgTable, rowId: string, set: object, options: UpdateOptions = {}): void {
+    const info = tableInfo(table);
+    const keys = Object.keys(set);
+    const expressions = Object.entries(options.expressions ?? {});
+    if (keys.length === 0 && expressions.length === 0) return;
+    const shape = `update ${info.name} ${keys.join(',')} ${JSON.stringify(expressions)} ${options.guard ?? ''} ${options.required ? 'required' : ''}`;
+    const group = this.group([`${info.name}:${rowId}`], shape, () => ({
+      shape,
+      rows: [],
+      required: options.required,
+      cte: (param) => {
+        const columns = columnsFor(info, ['id', ...keys]);
+        const assignments = [
+          ...columns.slice(1).map((c) => `${c.name} = r."${c.key}"`),
+          ...expressions.map(
+            ([key, expression]) => `${columnsFor(info, [key])[0]!.name} = ${expression}`,
+          ),
+        ].join(', ');
+        const guard = options.guard ? ` and ${options.guard}` : '';
+        // The ids again as an array the primary key is searched with: joined with the recordset
+        // alone, the planner expects a hundred rows from it and scans the whole table instead.
+        return `update ${info.name} as t set ${assignments} from ${recordset(columns, param, false)} where t."id" = any(${idArray(param)}) and t."id" = r."id"${guard} returning t."id"`;
+      },
+    }));
+    group.rows.push({ ...set, id: rowId });
+  }
+
+  delete(table: PgTable, rowId: string): void {
+    const info = tableInfo(table);
+    const shape = `delete ${info.name}`;
+    const group = this.group([`${info.name}:${rowId}`], shape, () => ({
+      shape,
+      rows: [],
+      cte: (param) =>
+        `delete from ${info.name} where "id" = any(array(select jsonb_array_elements_text(${param}::jsonb)))`,
+    }));
+    group.rows.push(rowId);
+  }
+
+  /** Sends the pending writes, one statement per segment, and checks the required updates. */
+  async flush(execute: Execute): Promise<void> {
+    const segments = this.segments;
+    this.segments = [];
+    for (const segment of segments) {
+      const groups = [...segment.groups.values()];
+      const { text, name } = statementFor(groups);
+      const result = await execute({
+        text,
+        name,
+        params: groups.map((group) => JSON.stringify(group.rows)),
+      });
+      const reached = result.rows[0] ?? {};
+      groups.forEach((group, index) => {
+        if (!group.required) return;
+        const ids = new Set(reached[`w${index}`] as string[] | null);
+        for (const row of group.rows) {
+          const rowId = (row as Row)['id'] as string;
+          if (!ids.has(rowId)) throw group.required(rowId);
+        }
+      });
+    }
+  }
+
+  /** The group of this shape in the last segment, or in a new one when these rows were written there already. */
+  private group(keys: readonly string[], shape: string, create: () => Group): Group {
+    let segment = this.segments.at(-1);
+    if (!segment || keys.some((key) => segment!.touched.has(key))) {
+      segment = new Segment();
+      this.segments.push(segment);
+    }
+    for (const key of keys) segment.touched.add(key);
+    let group = segment.groups.get(shape);
+    if (!group) {
+      group = create();
+      segment.groups.set(shape, group);
+    }
+    return group;
+  }
+}
+
+function statementFor(groups: readonly Group[]): { text: string; name: string } {
+  const shape = groups.map((group) => group.shape).join('\n');
+  let statement = statements.get(shape);
+  if (!statement) {
+    const ctes = groups.map((group, index) => `w${index} as (${group.cte(`$${index + 1}`)})`);
+    const required = groups.flatMap((group, index) =>
+      group.required ? [`array(select "id" from w${index}) as "w${index}"`] : [],
+    );
+    const text = `with ${ctes.join(',\n')}\nselect ${required.length > 0 ? required.join(', ') : '1'}`;
+    const name = `baton_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    if (statements.size >= MAX_STATEMENTS) statements.clear();
+    statement = { text, name };
+    statements.set(shape, statement);
+  }
+  return statement;
+}
