@@ -1,4 +1,5 @@
 import type {
+  AssignmentAction,
   Command,
   HistoryEvent,
   Incident,
@@ -97,6 +98,20 @@ export interface ApprovalDecisionView extends Omit<ApprovalDecision, 'at'> {
   decidedAt: Date;
 }
 
+/** A change of hands of an open task (see Engine.assignTask). */
+export interface TaskAssignment {
+  /** The new assignee (an email); null gives a group task back to its candidates. */
+  assignee: string | null;
+  /** Who moves the task (an email). */
+  by: string;
+  action: AssignmentAction;
+  /**
+   * Who the caller believes holds the task now (null: nobody). When someone
+   * else does, the command is refused: of two people claiming at once, one wins.
+   */
+  expectedAssignee?: string | null;
+}
+
 export interface TaskFilter {
   instanceId?: string;
   processId?: string;
@@ -165,6 +180,15 @@ export interface Engine {
     by?: string,
     options?: { channel?: 'inbox' | 'email' | 'api' },
   ): Promise<InstanceView>;
+  /**
+   * Claims, gives back or hands over an open task, recorded in the history
+   * (TaskAssigned). A claim needs an unassigned task. An approval task goes
+   * only to an active person of the org chart who is neither the requester
+   * nor an earlier approver, and they decide on behalf of the person whose
+   * step it is, with their own limit. Refused (CommandRejected) when the task
+   * is not open, or not held by `expectedAssignee`.
+   */
+  assignTask(taskId: string, assignment: TaskAssignment): Promise<InstanceView>;
   completeJob(jobId: string, variables?: Variables): Promise<InstanceView>;
   failJob(
     jobId: string,

@@ -245,6 +245,7 @@ export function createEngine(options: EngineOptions): RunningEngine {
       case 'RetryIncident':
       case 'CancelInstance':
       case 'AssignApprover':
+      case 'AssignTask':
         break;
     }
 
@@ -660,6 +661,42 @@ export function createEngine(options: EngineOptions): RunningEngine {
         if (variables !== undefined) command.variables = variables;
         if (by !== undefined) command.by = by;
         if (completion.channel !== undefined) command.channel = completion.channel;
+        return runLocked(tx, locked, command);
+      });
+    },
+
+    assignTask(taskId, assignment) {
+      return transact(async (tx) => {
+        const found = await tx.lockTaskInstance(taskId);
+        if (!found) return rejectMissing(tx, taskId, 'task');
+        const { task, instance: locked } = found;
+        if (task.status !== 'open') {
+          const who = task.completedBy ? ` by ${task.completedBy}` : '';
+          throw new CommandRejected(
+            'INVALID_STATE',
+            `Expected task ${taskId} to be open, but it was ${task.status}${who}`,
+          );
+        }
+        const elementInstanceId = elementInstanceOfTask(locked.state, taskId);
+        const command: Extract<Command, { type: 'AssignTask' }> = {
+          type: 'AssignTask',
+          elementInstanceId,
+          taskId,
+          assignee: assignment.assignee,
+          by: assignment.by,
+          action: assignment.action,
+          task: { assignee: task.assignee, details: task.details },
+        };
+        if (assignment.expectedAssignee !== undefined) command.expectedAssignee = assignment.expectedAssignee;
+        // An approval task's new assignee is looked up in the org chart as this transaction sees it.
+        const directory = approvalPorts(tx)?.directory;
+        const to = assignment.assignee?.trim();
+        if (directory && to && locked.state.elements[elementInstanceId]?.data?.['approval']) {
+          const person = await directory.findByEmail(to);
+          command.person = person
+            ? { id: person.id, email: person.email, name: person.name, active: person.active }
+            : null;
+        }
         return runLocked(tx, locked, command);
       });
     },

@@ -66,6 +66,12 @@ export type CurrentStep = {
   reason: string;
   /** Timers of this step, by id: a reminder to the assignee, an escalation to their manager. */
   timers: { [timerId: string]: 'reminder' | 'escalation' };
+  /**
+   * Who has the task now, when that is not `approver`: a member who claimed
+   * the group step (null once they gave it back), or the person the step was
+   * handed to. Absent: the approver has it.
+   */
+  assignee?: PersonRef | null;
 };
 
 /** What the approval task asks the runner, from its configuration and the decisions so far. */
@@ -81,8 +87,17 @@ export type ApproverQuery = {
   selfAuthority: boolean;
   /** "group:<name>" for a group queue, an email or org-chart id for a person; another name is a group. */
   fallback: string | null;
-  /** Approvals that count so far, oldest first. */
-  approvals: { approverId: string; onBehalfOfId: string | null; asFallback: boolean }[];
+  /**
+   * Approvals that count so far, oldest first. authorityId is set when the
+   * approval was given with the approver's own limit for someone else's step
+   * (a step handed over by hand): it ends the chain only if that limit covers.
+   */
+  approvals: {
+    approverId: string;
+    onBehalfOfId: string | null;
+    asFallback: boolean;
+    authorityId?: string;
+  }[];
   /**
    * An approval just given, whose authority the runner checks again before
    * going on. approverId is empty when a member of a fallback group decided:
@@ -176,11 +191,19 @@ export type ApprovalState = {
   /** Steps started so far. */
   step: number;
   current: CurrentStep | null;
-  /** An approval waiting for the runner's re-check of the approver's authority. */
-  pending: Omit<
-    ApprovalDecision,
-    'counts' | 'final' | 'authorityId' | 'limit' | 'orgVersion' | 'reason'
-  > | null;
+  /**
+   * An approval waiting for the runner's re-check of the approver's
+   * authority. handedOver: the step was handed to the approver, whose own
+   * limit is checked, not the limit of the person whose step it is.
+   */
+  pending:
+    | (Omit<
+        ApprovalDecision,
+        'counts' | 'final' | 'authorityId' | 'limit' | 'orgVersion' | 'reason'
+      > & {
+        handedOver?: boolean;
+      })
+    | null;
   /** The timer that ends the request as expired (baton:Approval expiry), while it runs. */
   expiryTimerId?: string | null;
   /** The open step is being escalated: the runner's answer names the new assignee. */

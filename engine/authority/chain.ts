@@ -74,10 +74,27 @@ export function* walkManagers(ctx: ResolutionContext, requester: Person): Lookup
       );
       continue;
     }
-    const coversAmount = ctx.covers(manager.limit);
+    const coversAmount =
+      ctx.covers(manager.limit) && (yield* approvalCovers(ctx, manager, approval));
     visits.push({ kind: 'member', person: manager, approval, covers: coversAmount });
     if (coversAmount) return { visits, end: { kind: 'covered' } };
   }
+}
+
+/**
+ * A step approved with another person's own limit (it was handed to them)
+ * ends the chain only when that limit covers the amount too; otherwise the
+ * walk goes on up, as it does past anyone whose limit does not cover.
+ */
+function* approvalCovers(
+  ctx: ResolutionContext,
+  manager: Person,
+  approval: ApprovalRecord | null,
+): Lookup<boolean> {
+  const authorityId = approval?.authorityId;
+  if (!authorityId || authorityId === manager.id) return true;
+  const authority = yield* ctx.read(authorityId);
+  return authority !== null && ctx.covers(authority.limit);
 }
 
 function skip(person: Person, cause: SkippedPerson['cause'], reason: string): Visit {

@@ -151,7 +151,13 @@ function* stepFor(ctx: ResolutionContext, visit: Member, taken: Set<string>): Lo
       approval.approverId === person.id ? person : yield* ctx.read(approval.approverId);
     const approverName = approver ? nameOf(approver) : `id "${approval.approverId}"`;
     const by = approval.approverId === person.id ? name : `${approverName} for ${name}`;
-    const reason = `Already approved by ${by}: ${coverage}.`;
+    const actingId =
+      approval.authorityId && approval.authorityId !== person.id ? approval.authorityId : null;
+    const acting = actingId ? yield* ctx.read(actingId) : null;
+    const judged = actingId
+      ? `with ${acting ? `${nameOf(acting)}'s own limit of ${ctx.money(acting.limit)}` : `the limit of id "${actingId}"`}, which ${acting && ctx.covers(acting.limit) ? 'covers' : 'does not cover'} ${ctx.amountText}, so ${covers ? 'this is the last step' : 'the request then goes on up the chain'}`
+      : coverage;
+    const reason = `Already approved by ${by}: ${judged}.`;
     ctx.note(person, 'approved', reason);
     return {
       ...base,

@@ -23,6 +23,12 @@ export interface ApprovalRecord {
   onBehalfOfId?: string | null;
   /** Set when the approval was given as the fallback approver. */
   asFallback?: boolean;
+  /**
+   * Whose limit the approval was given with, when not that of the person
+   * whose step it was: a step handed to someone by hand is decided with their
+   * own limit, and it ends the chain only if that limit covers the amount.
+   */
+  authorityId?: string | null;
 }
 
 export interface ApprovalRequest {

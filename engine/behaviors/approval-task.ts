@@ -13,12 +13,20 @@ import type {
   ApproverQuery,
   CurrentStep,
   DecisionChannel,
+  PersonRef,
 } from '../approval/types';
 import { formatMoney } from '../authority';
 import { addDuration, describe, parseDuration } from '../expressions';
 import type { ElementNode } from '../model/graph';
 import { CommandRejected, type Command, type ElementInstance, type Json } from '../runtime/types';
 import { leaveThroughAll, type Behavior, type BehaviorContext } from './behavior';
+import {
+  assignmentRecord,
+  checkAssignment,
+  detailsAfter,
+  samePerson,
+  type AssignTask,
+} from './task-assignment';
 
 type CompleteTask = Extract<Command, { type: 'CompleteTask' }>;
 type AssignApprover = Extract<Command, { type: 'AssignApprover' }>;
@@ -104,9 +112,10 @@ export function decideApproval(
     );
   }
   const by = command.by?.trim() ?? '';
+  const holder = holderOf(current);
   if (!mayDecide(current, by)) {
-    const expected = current.approver
-      ? current.approver.email
+    const expected = holder
+      ? holder.email
       : `a member of group '${current.group ?? ''}' other than ${current.excluded.join(', ')}`;
     throw new CommandRejected(
       'INVALID_STATE',
@@ -117,12 +126,19 @@ export function decideApproval(
   stopTimers(context, state, false);
   context.record('TaskCompleted', instance, { taskId, decision, channel, comment }, by);
   // A member of a fallback group is found in the org chart by the runner, from their email.
-  const approver = current.approver ?? { id: '', email: by, name: by };
+  const approver = holder ?? { id: '', email: by, name: by };
+  // Someone the step was handed to decides for the person whose step it is.
+  const handed = handedOver(current);
+  const owner = current.onBehalfOf ?? current.approver;
   const given = {
     step: current.step,
     taskId,
     approver,
-    onBehalfOf: current.onBehalfOf,
+    onBehalfOf: handed
+      ? owner && !samePerson(owner.email, approver.email)
+        ? owner
+        : null
+      : current.onBehalfOf,
     asFallback: current.asFallback,
     decision,
     channel,
@@ -148,7 +164,114 @@ export function decideApproval(
     );
     return;
   }
-  ask(context, instance, { ...state, current: null, pending: given });
+  ask(context, instance, {
+    ...state,
+    current: null,
+    pending: handed ? { ...given, handedOver: true } : given,
+  });
+}
+
+/**
+ * The open step changes hands. A member claims a group step and may give it
+ * back; any step may be handed to another active person of the org chart,
+ * who then decides it on behalf of the person whose step it is, with their
+ * own limit. Never to the requester, nor to anyone who already approved.
+ */
+export function assignApprovalStep(
+  context: BehaviorContext,
+  instance: ElementInstance,
+  command: AssignTask,
+): void {
+  const state = stateOf(instance);
+  const current = state?.current;
+  const { taskId } = command;
+  if (!state || !current || current.taskId !== taskId) {
+    throw new CommandRejected(
+      'INVALID_STATE',
+      `Expected task ${taskId} to be the open step of approval '${instance.elementId}', but it is not`,
+    );
+  }
+  const to = checkAssignment(command);
+  if (to === null && current.group === null) {
+    throw new CommandRejected(
+      'INVALID_ARGUMENT',
+      `Expected task ${taskId} to be offered to a group to be given back, but it is ${current.approver?.email ?? 'nobody'}'s step of approval '${instance.elementId}'`,
+    );
+  }
+  const assignee = to === null ? null : takerOf(state, current, command, to);
+  const { assignee: _previous, ...step } = current;
+  const next: CurrentStep =
+    assignee && current.approver && samePerson(assignee.email, current.approver.email)
+      ? step
+      : { ...step, assignee };
+  context.wait(instance, { approval: toJson({ ...state, current: next }) });
+
+  const handed = handedOver(next);
+  const owner = current.onBehalfOf ?? current.approver;
+  const forWhom = handed && owner && !samePerson(owner.email, to) ? owner : null;
+  // The org-chart delegation no longer explains who has the task once it is handed over by hand.
+  const shown = handed
+    ? { onBehalfOf: null, onBehalfOfName: forWhom?.name ?? null }
+    : {
+        onBehalfOf: current.onBehalfOf?.email ?? null,
+        onBehalfOfName: current.onBehalfOf?.name ?? null,
+      };
+  context.emit({
+    type: 'UpdateTask',
+    taskId,
+    changes: { assignee: to, details: detailsAfter(command, to, shown) },
+  });
+  if (to !== null && command.action !== 'claim') {
+    context.emit({ type: 'SendMail', mail: { kind: 'approval-request', to, data: { taskId } } });
+  }
+  context.record(
+    'TaskAssigned',
+    instance,
+    { ...assignmentRecord(command, to), step: current.step, onBehalfOf: forWhom?.email ?? null },
+    command.by,
+  );
+}
+
+/** The person who takes the step, refused when they may not: the requester, an earlier approver, someone not (or no longer) in the org chart. */
+function takerOf(
+  state: ApprovalState,
+  current: CurrentStep,
+  command: AssignTask,
+  to: string,
+): PersonRef {
+  const { taskId } = command;
+  const requester = state.requester?.email ?? state.query.requester;
+  if (samePerson(requester, to)) {
+    throw new CommandRejected(
+      'INVALID_ARGUMENT',
+      `Expected someone other than the requester to take approval task ${taskId}, but ${to} requested it`,
+    );
+  }
+  const approved = state.decisions
+    .filter((decision) => decision.counts && decision.decision === 'approve')
+    .flatMap((decision) => [decision.approver.email, decision.onBehalfOf?.email ?? null]);
+  if ([...approved, ...current.excluded].some((email) => samePerson(email, to))) {
+    throw new CommandRejected(
+      'INVALID_ARGUMENT',
+      `Expected someone who has not approved this request to take approval task ${taskId}, but ${to} already approved it`,
+    );
+  }
+  const { person } = command;
+  if (person === null) {
+    throw new CommandRejected(
+      'INVALID_ARGUMENT',
+      `Expected ${to} to be in the org chart to take approval task ${taskId}, but nobody there has that email`,
+    );
+  }
+  if (person && !person.active) {
+    throw new CommandRejected(
+      'INVALID_ARGUMENT',
+      `Expected ${to} to be active in the org chart to take approval task ${taskId}, but they are inactive`,
+    );
+  }
+  return person
+    ? { id: person.id, email: person.email, name: person.name }
+    : { id: '', email: to, name: to };
 }
 
 /** The runner's answer: record the decision it re-checked, then start the next step or end the approval. */
@@ -176,11 +299,13 @@ export function assignApprover(
       requester: answer.requester ?? state.requester,
     };
   }
+  let handedAndOpen = false;
   if (state.pending && answer.check) {
     const { check } = answer;
+    const { handedOver: handed = false, ...pending } = state.pending;
     const checked: ApprovalDecision = {
-      ...state.pending,
-      approver: check.approver ?? state.pending.approver,
+      ...pending,
+      approver: check.approver ?? pending.approver,
       authorityId: check.authorityId,
       limit: check.limit,
       counts: check.counts,
@@ -196,6 +321,7 @@ export function assignApprover(
         approverId: checked.approver.id,
         onBehalfOfId: checked.onBehalfOf?.id ?? null,
         asFallback: checked.asFallback,
+        ...(handed ? { authorityId: checked.authorityId ?? checked.approver.id } : {}),
       };
       state = {
         ...state,
@@ -204,6 +330,12 @@ export function assignApprover(
     } else {
       state = { ...state, query: { ...state.query, check: null } };
     }
+    handedAndOpen = handed && checked.counts && !checked.final;
+  }
+  if (handedAndOpen) {
+    // The runner answered as if the approver had approved a step of their own: ask again, with the approval recorded for the step it was given for.
+    ask(context, instance, state);
+    return;
   }
   context.wait(instance, { wait: 'approver', approval: toJson(state) });
   switch (answer.outcome) {
@@ -287,7 +419,7 @@ export function approvalTimerFired(
   const next: ApprovalState = { ...state, current: { ...current, timers } };
   if (kind === 'reminder') {
     context.wait(instance, { approval: toJson(next) });
-    const to = current.approver?.email;
+    const to = holderOf(current)?.email;
     if (to)
       context.emit({
         type: 'SendMail',
@@ -352,7 +484,7 @@ function escalated(
     { ...plain, current: null },
     answer,
     current.step,
-    current.approver?.email ?? null,
+    holderOf(current)?.email ?? current.approver?.email ?? null,
   );
 }
 
@@ -522,7 +654,8 @@ function ask(context: BehaviorContext, instance: ElementInstance, state: Approva
         check: {
           approverId: state.pending.approver.id,
           approverEmail: state.pending.approver.email,
-          onBehalfOfId: state.pending.onBehalfOf?.id ?? null,
+          // A step handed over is checked against the approver's own limit.
+          onBehalfOfId: state.pending.handedOver ? null : (state.pending.onBehalfOf?.id ?? null),
           asFallback: state.pending.asFallback,
         },
       }
@@ -604,10 +737,25 @@ function decisionOf(variables: { [key: string]: Json }): 'approve' | 'reject' {
 }
 
 function mayDecide(current: CurrentStep, by: string): boolean {
-  const who = by.toLowerCase();
-  if (who === '') return false;
-  if (current.approver) return current.approver.email.toLowerCase() === who;
-  return !current.excluded.some((email) => email.toLowerCase() === who);
+  if (by.trim() === '') return false;
+  const holder = holderOf(current);
+  if (holder) return samePerson(holder.email, by);
+  return !current.excluded.some((email) => samePerson(email, by));
+}
+
+/** Who has the step now: whoever claimed it or was handed it, else its approver; null while it waits in a group queue. */
+function holderOf(current: CurrentStep): PersonRef | null {
+  return current.assignee !== undefined ? current.assignee : current.approver;
+}
+
+/** A person's step held by someone else: they decide it for that person, with their own limit. */
+function handedOver(current: CurrentStep): boolean {
+  const holder = holderOf(current);
+  return (
+    current.approver !== null &&
+    holder !== null &&
+    !samePerson(holder.email, current.approver.email)
+  );
 }
 
 function stateOf(instance: ElementInstance): ApprovalState | null {

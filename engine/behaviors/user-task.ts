@@ -1,6 +1,7 @@
 import type { Expression } from '../expressions';
 import type { ElementInstance, Json } from '../runtime/types';
 import { leaveThroughAll, type Behavior, type BehaviorContext } from './behavior';
+import { assignmentRecord, checkAssignment, detailsAfter, type AssignTask } from './task-assignment';
 
 /** Creates a task for people (assignee, candidates, form, dates) and waits until it is completed. */
 export const userTask: Behavior = {
@@ -47,6 +48,13 @@ export const userTask: Behavior = {
     context.emit({ type: 'CancelTask', taskId: instance.id });
   },
 };
+
+/** The task changes hands: its row gets the new assignee, and the history says who moved it where. */
+export function assignUserTask(context: BehaviorContext, instance: ElementInstance, command: AssignTask): void {
+  const to = checkAssignment(command);
+  context.emit({ type: 'UpdateTask', taskId: command.taskId, changes: { assignee: to, details: detailsAfter(command, to) } });
+  context.record('TaskAssigned', instance, assignmentRecord(command, to), command.by);
+}
 
 export function completeUserTask(context: BehaviorContext, instance: ElementInstance, variables: { [key: string]: Json }, by: string | undefined): void {
   context.record('TaskCompleted', instance, undefined, by);

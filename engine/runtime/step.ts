@@ -5,7 +5,9 @@
  */
 import {
   approvalTimerFired,
+  assignApprovalStep,
   assignApprover,
+  assignUserTask,
   completeCallActivity,
   completeUserTask,
   decideApproval,
@@ -15,7 +17,7 @@ import {
 import { evaluateExpression } from '../expressions';
 import type { ProcessGraph } from '../model/graph';
 import { Run, type RetryPoint } from './run';
-import { cloneState } from './state';
+import { cloneState, keyedByIds } from './state';
 import { CommandRejected, type Command, type ElementInstance, type InstanceState, type StepContext, type StepResult } from './types';
 import { ScopeLookup, setVariable } from './variables';
 
@@ -40,6 +42,12 @@ export function step(graph: ProcessGraph, state: InstanceState | null | undefine
       const instance = waitingFor(next, command.elementInstanceId, 'task', 'user task');
       if (isApprovalTask(run, instance)) decideApproval(run, instance, command);
       else completeUserTask(run, instance, command.variables ?? {}, command.by);
+      break;
+    }
+    case 'AssignTask': {
+      const instance = waitingFor(next, command.elementInstanceId, 'task', 'user task');
+      if (isApprovalTask(run, instance)) assignApprovalStep(run, instance, command);
+      else assignUserTask(run, instance, command);
       break;
     }
     case 'AssignApprover': {
@@ -112,11 +120,13 @@ function start(graph: ProcessGraph, command: CommandOf<'StartInstance'>, context
     processId: graph.processId,
     definitionVersion: command.definitionVersion ?? 1,
     status: 'active',
-    elements: { [command.instanceId]: processInstance },
-    variables: { [command.instanceId]: { ...command.variables } },
+    elements: keyedByIds(),
+    variables: keyedByIds(),
     joins: {},
     incidents: [],
   };
+  state.elements[command.instanceId] = processInstance;
+  state.variables[command.instanceId] = { ...command.variables };
   if (command.parent) state.parent = command.parent;
   if (command.startedBy !== undefined) state.startedBy = command.startedBy;
   if (command.businessKey !== undefined) state.businessKey = command.businessKey;

@@ -4,7 +4,7 @@
  * document in domain terms; commands are imperative, events past tense.
  */
 
-import type { ApprovalDecision, ApproverAnswer, ApproverQuery } from '../approval/types';
+import type { ApprovalDecision, ApproverAnswer, ApproverQuery, PersonRef } from '../approval/types';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Variables = Record<string, Json>;
@@ -118,6 +118,25 @@ export type Command =
       elementInstanceId: string;
       answer: ApproverAnswer;
     }
+  | {
+      /** A person takes, gives back or hands over an open task. */
+      type: 'AssignTask';
+      elementInstanceId: string;
+      taskId: string;
+      /** The new assignee (an email); null gives a group task back to its candidates. */
+      assignee: string | null;
+      by: string;
+      action: AssignmentAction;
+      /** When given, the task must still be assigned to this person (null: to nobody), or the command is refused. */
+      expectedAssignee?: string | null;
+      /** The task row as the runner read it under the instance lock. */
+      task: { assignee: string | null; details: { [key: string]: Json } };
+      /**
+       * For an approval task: the new assignee as the org chart knows them, or
+       * null when it does not; absent when the engine has no org chart.
+       */
+      person?: (PersonRef & { active: boolean }) | null;
+    }
   | { type: 'CompleteJob'; elementInstanceId: string; variables?: Variables }
   | {
       type: 'FailJob';
@@ -163,6 +182,13 @@ export type Command =
   | { type: 'CancelInstance'; reason?: string; by?: string };
 
 export type CommandType = Command['type'];
+
+/**
+ * Why a task changes hands: a candidate claims it, the claimer gives it back
+ * to the group, or it is handed to another person (reassigned, or delegated
+ * for the time being).
+ */
+export type AssignmentAction = 'claim' | 'unclaim' | 'reassign' | 'delegate';
 
 // ---------------------------------------------------------------------------
 // Effects: what must happen outside the pure step. The runner writes them in the
@@ -278,6 +304,7 @@ export type HistoryEventType =
   | 'VariablesUpdated'
   | 'TaskCreated'
   | 'TaskCompleted'
+  | 'TaskAssigned'
   | 'JobCreated'
   | 'JobCompleted'
   | 'JobFailed'

@@ -18,12 +18,13 @@ import {
   type JobView,
   type PublishedMessage,
   type StoredHistoryEvent,
+  type TaskAssignment,
   type TaskFilter,
   type TaskView,
 } from '@/engine/api';
 import { compileAll, type ProcessGraph } from '@/engine/model';
 import { evaluateExpression } from '@/engine/expressions';
-import { nextFiring, step, timerStartSchedule, type Command, type Effect, type InstanceState, type StepResult, type Variables } from '@/engine/runtime';
+import { CommandRejected, nextFiring, step, timerStartSchedule, type Command, type Effect, type InstanceState, type StepResult, type Variables } from '@/engine/runtime';
 
 /** A timer row: on an element instance, or (instanceId null) the schedule of a timer start event. */
 export interface MemoryTimer {
@@ -146,6 +147,33 @@ export class MemoryEngine implements Engine {
     if (options.channel !== undefined) command.channel = options.channel;
     this.execute(task.instanceId, command);
     Object.assign(task, { status: 'completed', completedAt: new Date(this.now), completedBy: by ?? null });
+    this.drain();
+    await this.settleApprovals();
+    return this.view(task.instanceId);
+  }
+
+  async assignTask(taskId: string, assignment: TaskAssignment): Promise<InstanceView> {
+    const task = this.tasks.get(taskId);
+    if (!task) throw new CommandRejected('NOT_FOUND', `Expected task ${taskId} to exist, but it does not`);
+    if (task.status !== 'open') throw new CommandRejected('INVALID_STATE', `Expected task ${taskId} to be open, but it was ${task.status}`);
+    const state = this.instances.get(task.instanceId)?.state;
+    const elementInstanceId = state ? elementInstanceOfTask(state, taskId) : taskId;
+    const command: Command = {
+      type: 'AssignTask',
+      elementInstanceId,
+      taskId,
+      assignee: assignment.assignee,
+      by: assignment.by,
+      action: assignment.action,
+      task: { assignee: task.assignee, details: structuredClone(task.details) },
+    };
+    if (assignment.expectedAssignee !== undefined) command.expectedAssignee = assignment.expectedAssignee;
+    const to = assignment.assignee?.trim();
+    if (this.options.directory && to && state?.elements[elementInstanceId]?.data?.['approval']) {
+      const person = await this.options.directory.findByEmail(to);
+      command.person = person ? { id: person.id, email: person.email, name: person.name, active: person.active } : null;
+    }
+    this.execute(task.instanceId, command);
     this.drain();
     await this.settleApprovals();
     return this.view(task.instanceId);
