@@ -9,6 +9,7 @@ const WORDS: Partial<Record<StoredHistoryEvent['type'], string>> = {
   ElementCompleted: 'Completed',
   TaskCreated: 'Task created',
   TaskCompleted: 'Task completed',
+  TaskAssigned: 'Task assigned',
   IncidentRaised: 'Incident raised',
   IncidentResolved: 'Incident resolved',
   VariablesUpdated: 'Variables updated',
@@ -31,6 +32,18 @@ function detail(event: StoredHistoryEvent): string | null {
     return [decision, channel && `via ${channel}`, comment && `“${comment}”`].filter(Boolean).join(' · ') || null;
   }
   if (event.type === 'TaskCompleted') return pick('decision');
+  if (event.type === 'TaskAssigned') {
+    const from = pick('from');
+    const to = pick('to');
+    const forWhom = pick('onBehalfOf');
+    const move =
+      pick('action') === 'claim'
+        ? `claimed by ${to ?? 'someone'}`
+        : pick('action') === 'unclaim'
+          ? `${from ?? 'the assignee'} gave it back to the group`
+          : `${from ?? 'the group'} → ${to ?? 'the group'}`;
+    return forWhom ? `${move} (for ${forWhom})` : move;
+  }
   return null;
 }
 

@@ -7,22 +7,30 @@ import type { ErrorBody } from '@/lib/action';
 import { ActionMessage } from './action-message';
 import type { TaskAction } from './action-types';
 
-/** Claim, give back, or hand over a task, as the actor's permissions allow. */
+/**
+ * Claim, give back, or hand over a task, as the actor's permissions allow.
+ * An approval can be handed over too: the new assignee decides on behalf of
+ * the person whose step it is, with their own signature limit.
+ */
 export function TaskAssignment({
   taskId,
   may,
+  approval = false,
   claim,
   unclaim,
   reassign,
 }: {
   taskId: string;
   may: { claim: boolean; unclaim: boolean; reassign: boolean };
+  /** The task is an approval step (the hand-over form says what that means). */
+  approval?: boolean;
   claim: TaskAction<{ taskId: string }>;
   unclaim: TaskAction<{ taskId: string }>;
   reassign: TaskAction<{ taskId: string; to: string }>;
 }) {
   const router = useRouter();
   const toId = useId();
+  const hintId = useId();
   const [to, setTo] = useState('');
   const [error, setError] = useState<ErrorBody | null>(null);
   const [pending, startTransition] = useTransition();
@@ -71,12 +79,19 @@ export function TaskAssignment({
                 value={to}
                 onChange={(event) => setTo(event.target.value)}
                 aria-invalid={error?.field === 'to' || undefined}
+                aria-describedby={approval ? hintId : undefined}
                 className="mt-1 w-64 rounded-lg border border-slate-300 px-3 py-1.5 text-sm shadow-sm focus:outline-2 focus:outline-brand-600"
               />
             </div>
             <button type="submit" className={buttonClasses('secondary', 'sm')} disabled={pending}>
               Reassign
             </button>
+            {approval && (
+              <p id={hintId} className="basis-full text-xs text-slate-600">
+                They decide on behalf of this step’s approver, and their own signature limit is checked when they approve. Not
+                the requester, nor anyone who already approved this request.
+              </p>
+            )}
           </form>
         )}
       </div>

@@ -1,18 +1,21 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Database } from '@/db/client';
-import { tasks } from '@/db/schema';
 import type { Engine } from '@/engine';
 import { AppError } from '@/lib/action';
+import { assignmentRefused } from './assignment-refused';
 import type { TaskActor } from './task-actor';
 import { taskPermissions } from './task-permissions';
 
+const claimedBy = (assignee: string | null) =>
+  assignee
+    ? `${assignee} has already claimed this task.`
+    : 'This task changed meanwhile; reload it.';
+
 /**
- * A candidate takes a group task. The update only matches while the task is
- * open and unassigned, so of two people claiming at once one gets it and the
- * other is told who did.
+ * A candidate takes a group task. The engine locks the request and takes the
+ * task only while nobody has it, so of two people claiming at once one gets
+ * it and the other is told who did; the claim is in the request's history.
  */
 export async function claimTask(
-  deps: { db: Database; engine: Engine },
+  deps: { engine: Engine },
   input: { taskId: string; actor: TaskActor },
 ): Promise<void> {
   const task = await deps.engine.getTask(input.taskId);
@@ -20,16 +23,21 @@ export async function claimTask(
   if (!taskPermissions(task, input.actor, { startedBy: null }).claim) {
     throw new AppError(
       task.assignee ? 'conflict' : 'forbidden',
-      task.assignee ? `${task.assignee} has already claimed this task.` : 'This task is not offered to you.',
+      task.assignee ? claimedBy(task.assignee) : 'This task is not offered to you.',
     );
   }
-  const claimed = await deps.db
-    .update(tasks)
-    .set({ assignee: input.actor.email })
-    .where(and(eq(tasks.id, task.id), eq(tasks.status, 'open'), isNull(tasks.assignee)))
-    .returning({ id: tasks.id });
-  if (claimed.length === 0) {
-    const now = await deps.engine.getTask(task.id);
-    throw new AppError('conflict', now?.assignee ? `${now.assignee} has already claimed this task.` : 'This task is no longer open.');
+  try {
+    await deps.engine.assignTask(task.id, {
+      assignee: input.actor.email,
+      by: input.actor.email,
+      action: 'claim',
+      expectedAssignee: null,
+    });
+  } catch (error) {
+    throw await assignmentRefused(deps.engine, task.id, error, {
+      conflict: claimedBy,
+      invalid:
+        'You may not take this approval: it is your own request, you already approved it, or you are not an active person in the org chart.',
+    });
   }
 }

@@ -26,8 +26,9 @@ export function isCandidate(task: TaskView, actor: TaskActor): boolean {
 /**
  * What the actor may do with a task. Only the assignee completes: a candidate
  * claims first, so two candidates never work on the same task unknowingly.
- * Approval tasks follow the org chart, so they are not reassigned by hand.
- * `startedBy` is the instance's requester, who may follow their request.
+ * The assignee or an admin may hand any task on, approvals included (the
+ * engine then checks who may take an approval). `startedBy` is the instance's
+ * requester, who may follow their request.
  */
 export function taskPermissions(
   task: TaskView,
@@ -37,14 +38,13 @@ export function taskPermissions(
   const open = task.status === 'open';
   const assignee = same(task.assignee, actor.email);
   const candidate = isCandidate(task, actor);
-  const approval = task.details['approval'] === true;
   const admin = actor.role === 'admin';
   const operator = admin || actor.role === 'designer';
   return {
     complete: open && assignee,
     claim: open && task.assignee === null && candidate,
     unclaim: open && assignee && candidate,
-    reassign: open && !approval && (assignee || admin),
+    reassign: open && (assignee || admin),
     view:
       assignee ||
       candidate ||

@@ -1,14 +1,12 @@
-import { and, eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
-import { tasks } from '@/db/schema';
 import type { Engine } from '@/engine';
 import { AppError } from '@/lib/action';
+import { assignmentRefused } from './assignment-refused';
 import type { TaskActor } from './task-actor';
 import { taskPermissions } from './task-permissions';
 
-/** The person who claimed a group task gives it back to the group. */
+/** The person who claimed a group task gives it back to the group; the engine records it in the request's history. */
 export async function unclaimTask(
-  deps: { db: Database; engine: Engine },
+  deps: { engine: Engine },
   input: { taskId: string; actor: TaskActor },
 ): Promise<void> {
   const task = await deps.engine.getTask(input.taskId);
@@ -16,10 +14,20 @@ export async function unclaimTask(
   if (!taskPermissions(task, input.actor, { startedBy: null }).unclaim) {
     throw new AppError('forbidden', 'Only the person who claimed a group task can give it back.');
   }
-  const released = await deps.db
-    .update(tasks)
-    .set({ assignee: null })
-    .where(and(eq(tasks.id, task.id), eq(tasks.status, 'open'), eq(tasks.assignee, task.assignee!)))
-    .returning({ id: tasks.id });
-  if (released.length === 0) throw new AppError('conflict', 'This task changed meanwhile; reload it.');
+  try {
+    await deps.engine.assignTask(task.id, {
+      assignee: null,
+      by: input.actor.email,
+      action: 'unclaim',
+      expectedAssignee: input.actor.email,
+    });
+  } catch (error) {
+    throw await assignmentRefused(deps.engine, task.id, error, {
+      conflict: (assignee) =>
+        assignee
+          ? `${assignee} has this task now; reload it.`
+          : 'This task was given back meanwhile; reload it.',
+      invalid: 'Only a task offered to a group can be given back.',
+    });
+  }
 }

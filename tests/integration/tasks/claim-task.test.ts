@@ -21,6 +21,7 @@ const REVIEW = `<?xml version="1.0" encoding="UTF-8"?>
 
 const sofia = person('sofia.marino');
 const thomas = person('thomas.berg');
+const admin = { ...person('margaret.okafor'), role: 'admin' as const };
 
 describe('group tasks', () => {
   const given = useDemoOrg();
@@ -56,10 +57,11 @@ describe('group tasks', () => {
     expect((await engine.getTask(task.id))?.status).toBe('completed');
   });
 
-  it('given a claimed task, the claimer can give it back or hand it over; approvals are not reassigned by hand', async () => {
+  it('given a claimed task, the claimer can give it back or hand it over, and every move is in the request’s history', async () => {
     const { deps, engine } = given();
     const task = await reviewTask();
     await claimTask(deps, { taskId: task.id, actor: sofia });
+    await expect(unclaimTask(deps, { taskId: task.id, actor: thomas })).rejects.toMatchObject({ code: 'forbidden' });
     await unclaimTask(deps, { taskId: task.id, actor: sofia });
     expect((await engine.getTask(task.id))?.assignee).toBeNull();
     await claimTask(deps, { taskId: task.id, actor: sofia });
@@ -67,5 +69,26 @@ describe('group tasks', () => {
     await reassignTask(deps, { taskId: task.id, actor: sofia, to: thomas.email });
     const moved = await engine.getTask(task.id);
     expect(moved).toMatchObject({ assignee: thomas.email, details: { delegatedBy: sofia.email } });
+
+    const moves = (await engine.history(task.instanceId))
+      .filter((event) => event.type === 'TaskAssigned')
+      .map((event) => [event.data?.['action'], event.by, event.data?.['to']]);
+    expect(moves).toEqual([
+      ['claim', sofia.email, sofia.email],
+      ['unclaim', sofia.email, null],
+      ['claim', sofia.email, sofia.email],
+      ['reassign', sofia.email, thomas.email],
+    ]);
+  });
+
+  it('given a completed task, when someone claims or reassigns it, then they are refused and nothing changes', async () => {
+    const { deps, engine } = given();
+    const task = await reviewTask();
+    await claimTask(deps, { taskId: task.id, actor: sofia });
+    await engine.completeTask(task.id, {}, sofia.email);
+
+    await expect(reassignTask(deps, { taskId: task.id, actor: admin, to: thomas.email })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(claimTask(deps, { taskId: task.id, actor: thomas })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await engine.getTask(task.id)).toMatchObject({ assignee: sofia.email, status: 'completed' });
   });
 });

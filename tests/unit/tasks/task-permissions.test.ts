@@ -48,9 +48,12 @@ describe('who may do what with a task', () => {
     expect(taskPermissions(other, mia, { startedBy: 'mia@org.test' }).view).toBe(true);
   });
 
-  it('an admin reassigns a user task but not an approval, and completes neither', () => {
+  it('an admin or the assignee reassigns a user task or an approval; an admin completes neither', () => {
     expect(taskPermissions(task({ assignee: 'dana@org.test' }), admin, none)).toMatchObject({ reassign: true, complete: false, view: true });
-    expect(taskPermissions(task({ assignee: 'dana@org.test', details: { approval: true } }), admin, none).reassign).toBe(false);
+    const approval = task({ assignee: 'dana@org.test', details: { approval: true } });
+    expect(taskPermissions(approval, admin, none)).toMatchObject({ reassign: true, complete: false });
+    expect(taskPermissions(approval, { email: 'dana@org.test', role: 'member' }, none)).toMatchObject({ reassign: true, complete: true });
+    expect(taskPermissions(approval, mia, none).reassign).toBe(false);
   });
 
   it('nothing can be done to a task that is no longer open', () => {
