@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { pathToFileURL } from 'node:url';
 import type { Database } from '@/db/client';
-import { employees, orgChartVersion, users } from '@/db/schema';
+import { employees, groupMembers, groups, orgChartVersion, users } from '@/db/schema';
 import { DEMO_ACCOUNTS } from '@/lib/auth/demo-accounts';
 import { hashPassword } from '@/lib/auth/password';
 import { env } from '@/lib/env';
@@ -52,6 +52,18 @@ export const DEMO_ORG_CHART: readonly DemoPerson[] = [
   person('Noah Fischer', 'Systems Administrator', 'olivia.grant', 100),
 ];
 
+/**
+ * A group queue for the demo: the purchase request's approval falls back to
+ * it when the manager chain cannot produce an approver. Its members are demo
+ * accounts, so the queue can be tried by signing in.
+ */
+export const DEMO_GROUP = {
+  key: 'finance',
+  name: 'Finance approvers',
+  description: 'Decide purchase requests the manager chain cannot: no manager, a gap in the chain, or nobody with the authority.',
+  members: ['daniel.reyes@baton.example', 'thomas.berg@baton.example'],
+} as const;
+
 /** How many minor units one unit of the currency has (100 for USD, 1 for JPY). */
 export function minorUnitsPerUnit(currency: string): number {
   const digits =
@@ -68,7 +80,7 @@ export interface SeedOptions {
 }
 
 /**
- * Adds the demo org chart and demo accounts. Only what is missing is inserted
+ * Adds the demo org chart, demo accounts and demo group. Only what is missing is inserted
  * (matched by email), so a second run changes nothing and edits made in the app
  * survive a restart.
  */
@@ -136,6 +148,25 @@ export async function seed(db: Database, options: SeedOptions = {}): Promise<voi
           })),
         )
         .onConflictDoNothing();
+    }
+
+    // Members are added only with the group, so people an admin took out stay out.
+    const [group] = await tx
+      .insert(groups)
+      .values({ key: DEMO_GROUP.key, name: DEMO_GROUP.name, description: DEMO_GROUP.description })
+      .onConflictDoNothing()
+      .returning({ key: groups.key });
+    if (group) {
+      const members = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(inArray(users.email, [...DEMO_GROUP.members]));
+      if (members.length > 0) {
+        await tx
+          .insert(groupMembers)
+          .values(members.map((member) => ({ groupKey: group.key, userId: member.id })))
+          .onConflictDoNothing();
+      }
     }
   });
 }

@@ -40,4 +40,10 @@ export interface Directory {
    * hint only: anyone missing from the answer is read with getPerson.
    */
   getManagerChain?(id: string): Promise<Person[]>;
+  /**
+   * Optional: the emails of the active people who may take a task offered to
+   * this group queue, or null when there is no such group. An adapter without
+   * groups leaves it out, and every group is then taken as it is named.
+   */
+  groupMembers?(group: string): Promise<string[] | null>;
 }

@@ -6,7 +6,8 @@ import type { AnyPgDatabase } from '@/engine';
  * The engine's Directory port over the app's org chart (the employees table).
  * Every read is one query, and the whole manager chain is one recursive
  * query, so resolving an approver costs a round trip or two whatever the
- * depth of the chart. Pass the engine's transaction as `db` to read in it.
+ * depth of the chart. Group queues are answered from the accounts: their
+ * memberships, and their role. Pass the engine's transaction as `db` to read in it.
  */
 export function createDirectory(db: AnyPgDatabase): Directory {
   return {
@@ -24,6 +25,23 @@ export function createDirectory(db: AnyPgDatabase): Directory {
         sql`select version::text as version from org_chart_version where id = 1`,
       );
       return rowsOf<{ version: string }>(result)[0]?.version ?? '0';
+    },
+    async groupMembers(group) {
+      // A role is a group without member rows: every active account holding it is in it.
+      const result = await db.execute<{ known: boolean; email: string | null }>(
+        sql`select true as known, u.email
+            from users u
+            where u.active and (
+              u.role::text = ${group}
+              or exists (select 1 from group_members gm where gm.group_key = ${group} and gm.user_id = u.id)
+            )
+            union all
+            select exists (select 1 from groups g where g.key = ${group})
+                or ${group} = any(enum_range(null::user_role)::text[]), null`,
+      );
+      const rows = rowsOf<{ known: boolean; email: string | null }>(result);
+      if (!rows.some((row) => row.known)) return null;
+      return rows.flatMap((row) => (row.email === null ? [] : [row.email]));
     },
     async getManagerChain(id) {
       if (!UUID.test(id)) return [];

@@ -165,6 +165,18 @@ export async function resolveApprover(
         const excluded = await Promise.all(
           assigned.excludeIds.map(async (id) => (await directory.getPerson(id))?.email ?? id),
         );
+        const gap = await groupGap(directory, assigned.id, excluded);
+        if (gap) {
+          return {
+            outcome: 'no-approver',
+            amount,
+            requester,
+            // The rules noted why the chain ended, then the group; the group is the gap now.
+            reason: [next.reasons.at(-2), `No approver: ${gap}`].filter(Boolean).join(' '),
+            orgVersion: next.orgVersion,
+            check,
+          };
+        }
         return {
           outcome: 'approver',
           amount,
@@ -311,6 +323,30 @@ export async function fallbackOf(
   }
   const person = await directory.getPerson(key);
   return person ? { kind: 'person', id: person.id } : { kind: 'group', id: key };
+}
+
+/**
+ * Why nobody could take a task offered to the fallback group, or null when
+ * someone can: the group does not exist, or none of its active members may
+ * decide (the requester and earlier approvers may not). A directory that
+ * knows no groups cannot tell, and the queue is trusted as named.
+ */
+async function groupGap(
+  directory: Directory,
+  group: string,
+  excluded: readonly string[],
+): Promise<string | null> {
+  if (!directory.groupMembers) return null;
+  const members = await directory.groupMembers(group);
+  if (members === null) {
+    return `the fallback group "${group}" does not exist. Create it (Admin → Groups) and add members, or configure another fallback approver.`;
+  }
+  const barred = new Set(excluded.map((email) => email.toLowerCase()));
+  if (!members.some((email) => !barred.has(email.toLowerCase()))) {
+    const who = members.length === 0 ? 'has no active member' : 'has no active member other than the requester and those who already approved';
+    return `the fallback group "${group}" ${who}. Add members to it (Admin → Groups), or configure another fallback approver.`;
+  }
+  return null;
 }
 
 /** People are named by email in diagrams and sign-ins, by id in the org chart. */

@@ -1,10 +1,11 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { approvalLinkTokens, users } from '@/db/schema';
+import { approvalLinkTokens } from '@/db/schema';
 import type { Engine } from '@/engine';
 import { AppError } from '@/lib/action';
-import type { Role } from '@/lib/auth/roles';
+import { loadTaskActor } from '@/lib/groups/load-task-actor';
 import { decideTask } from '@/lib/tasks/decide-task';
+import type { TaskActor } from '@/lib/tasks/task-actor';
 import { inspectApprovalLink, type LinkState } from './inspect-approval-link';
 
 export type LinkDecisionOutcome =
@@ -58,7 +59,7 @@ export async function decideByLink(
   try {
     await decideTask(deps, {
       taskId: link.taskId,
-      actor: { email: link.approver, role: await roleOf(deps.db, link.approver) },
+      actor: await actorOf(deps.db, link.approver),
       channel: 'email',
       decision: link.decision,
       comment: comment === '' ? null : comment,
@@ -92,11 +93,8 @@ async function refusedAsItIsNow(db: Database, input: LinkDecisionInput, fallback
   return refused(409, fallback ?? 'This link was just used; reload the page.', now);
 }
 
-async function roleOf(db: Database, email: string): Promise<Role> {
-  const [account] = await db
-    .select({ role: users.role })
-    .from(users)
-    .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, eq(users.active, true)))
-    .limit(1);
-  return account?.role ?? 'member';
+/** The approver as the inbox would see them: their role and their group memberships. */
+async function actorOf(db: Database, email: string): Promise<TaskActor> {
+  const actor = await loadTaskActor(db, email);
+  return actor ? { ...actor, email } : { email, role: 'member', groups: [] };
 }

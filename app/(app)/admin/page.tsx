@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { count } from 'drizzle-orm';
 import type { ComponentType, SVGProps } from 'react';
-import { authorityChanges, employees, exchangeRates, mailOutbox, users } from '@/db/schema';
+import { authorityChanges, employees, exchangeRates, groups, mailOutbox, userChanges, users } from '@/db/schema';
 import {
   AuditIcon,
   ChevronRightIcon,
@@ -32,10 +32,12 @@ function plural(n: number, one: string, many: string): string {
 export default async function AdminPage() {
   await requireSection('admin');
   const db = await getDb();
-  const [[people], [accounts], [changes], [rates], [mails]] = await Promise.all([
+  const [[people], [accounts], [teams], [changes], [accountChanges], [rates], [mails]] = await Promise.all([
     db.select({ n: count() }).from(employees),
     db.select({ n: count() }).from(users),
+    db.select({ n: count() }).from(groups),
     db.select({ n: count() }).from(authorityChanges),
+    db.select({ n: count() }).from(userChanges),
     db.select({ n: count() }).from(exchangeRates),
     db.select({ n: count() }).from(mailOutbox),
   ]);
@@ -62,11 +64,18 @@ export default async function AdminPage() {
       stat: plural(accounts?.n ?? 0, 'account', 'accounts'),
     },
     {
+      href: '/admin/groups',
+      title: 'Groups',
+      description: 'Queues tasks are offered to, and who is in them.',
+      icon: UsersIcon,
+      stat: plural(teams?.n ?? 0, 'group', 'groups'),
+    },
+    {
       href: '/admin/audit',
       title: 'Audit log',
-      description: 'Every change to the org chart and to authority: who, when, what and why.',
+      description: 'Every change to the org chart, authority and accounts: who, when, what and why.',
       icon: AuditIcon,
-      stat: plural(changes?.n ?? 0, 'change', 'changes'),
+      stat: plural((changes?.n ?? 0) + (accountChanges?.n ?? 0), 'change', 'changes'),
     },
     {
       href: '/admin/exchange-rates',

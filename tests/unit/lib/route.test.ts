@@ -14,6 +14,7 @@ const admin: SessionUser = {
   email: 'ada@example.com',
   role: 'admin',
   employeeId: null,
+  groups: [],
 };
 const member: SessionUser = { ...admin, id: 'u2', role: 'member' };
 

@@ -142,7 +142,7 @@ export function CsvImport({
               </div>
             ) : report.applied ? (
               <ActionMessage
-                success={`Imported: ${report.summary.added} added, ${report.summary.updated} updated, ${report.summary.changes} changes recorded in the audit log with the reason “CSV import”.`}
+                success={`Imported: ${report.summary.added} added, ${report.summary.updated} updated, ${report.summary.changes} changes recorded in the audit log with the reason “CSV import”.${report.returnedTasks > 0 ? ` ${report.returnedTasks === 1 ? '1 open approval task went' : `${report.returnedTasks} open approval tasks went`} back to the delegator because a delegation ended.` : ''}`}
               />
             ) : report.summary.rowsWithErrors > 0 ? (
               <p role="alert" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-inset ring-rose-600/20">

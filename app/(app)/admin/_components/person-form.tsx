@@ -16,7 +16,7 @@ export interface PersonOption {
   active: boolean;
 }
 
-type SaveResult = ActionResult<{ changes: number } | { id: string }>;
+type SaveResult = ActionResult<{ changes: number; returnedTasks?: number } | { id: string }>;
 
 /** Server error fields as the form names them. */
 const FIELD_OF: Record<string, keyof PersonInput | 'reason'> = {
@@ -92,10 +92,14 @@ export function PersonForm({
         return;
       }
       const n = result.data.changes;
+      const returned = result.data.returnedTasks ?? 0;
       setSuccess(
         n === 0
           ? 'Nothing changed: the values are the same as before.'
-          : `Saved. ${n === 1 ? '1 change was' : `${n} changes were`} recorded in the audit log.`,
+          : `Saved. ${n === 1 ? '1 change was' : `${n} changes were`} recorded in the audit log.` +
+              (returned > 0
+                ? ` The delegation ended, so ${returned === 1 ? '1 open approval task went' : `${returned} open approval tasks went`} back to this person.`
+                : ''),
       );
       setReason('');
       router.refresh();

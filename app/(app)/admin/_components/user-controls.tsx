@@ -9,7 +9,10 @@ import type { ActionResult } from '@/lib/action';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
 import { inputClasses } from './form-controls';
 
-/** The role and status cells of one account, editable; the server refuses what would lock admins out. */
+/**
+ * The role and status cells of one account, editable, with the reason the
+ * next change is audited with; the server refuses what would lock admins out.
+ */
 export function UserControls({
   userId,
   name,
@@ -21,17 +24,24 @@ export function UserControls({
   name: string;
   role: Role;
   active: boolean;
-  update: (input: { userId: string; role?: Role; active?: boolean }) => Promise<ActionResult<{ role: Role; active: boolean }>>;
+  update: (input: {
+    userId: string;
+    role?: Role;
+    active?: boolean;
+    reason?: string;
+  }) => Promise<ActionResult<{ role: Role; active: boolean; changes: number }>>;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
   const [pending, startTransition] = useTransition();
 
   function send(change: { role?: Role; active?: boolean }) {
     setError(null);
     startTransition(async () => {
-      const result = await update({ userId, ...change });
+      const result = await update({ userId, ...change, reason });
       if (!result.ok) setError(result.error.message);
+      else setReason('');
       router.refresh();
     });
   }
@@ -47,7 +57,7 @@ export function UserControls({
           value={role}
           disabled={pending}
           onChange={(event) => send({ role: event.target.value as Role })}
-          className={inputClasses(false, 'max-w-40 py-1.5')}
+          className={inputClasses(false, 'w-44 py-1.5')}
         >
           {ROLES.map((value) => (
             <option key={value} value={value}>
@@ -55,6 +65,17 @@ export function UserControls({
             </option>
           ))}
         </select>
+        <label htmlFor={`reason-${userId}`} className="sr-only">
+          Reason for a change to {name}
+        </label>
+        <input
+          id={`reason-${userId}`}
+          value={reason}
+          disabled={pending}
+          onChange={(event) => setReason(event.target.value)}
+          placeholder="Reason (optional)"
+          className={inputClasses(false, 'mt-1.5 w-44 py-1.5 text-xs')}
+        />
       </Td>
       <Td>
         <div className="flex items-center gap-3">

@@ -5,7 +5,7 @@ import { AuditIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireSection } from '@/lib/authz';
 import { getDb } from '@/lib/db';
-import { listAudit, type AuditFilter } from '@/lib/org/list-audit';
+import { ACCOUNT_FIELDS, listAudit, type AuditFilter, type AuditLog } from '@/lib/org/list-audit';
 import { listAuditAuthors } from '@/lib/org/list-audit-authors';
 import { loadOrgRows } from '@/lib/org/load-org-rows';
 import { ORG_FIELDS } from '@/lib/org/org-person';
@@ -17,6 +17,7 @@ export const metadata = { title: 'Audit log' };
 const PAGE_SIZE = 25;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const LOGS: Record<AuditLog, string> = { org: 'Org chart', account: 'Accounts' };
 
 function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
@@ -29,9 +30,12 @@ export default async function AuditLogPage({
 }) {
   await requireSection('admin');
   const params = await searchParams;
+  const log = first(params.log);
+  const field = first(params.field);
   const filter: AuditFilter = {
+    log: Object.hasOwn(LOGS, log) ? (log as AuditLog) : null,
     employeeId: UUID.test(first(params.person)) ? first(params.person) : null,
-    field: first(params.field) in ORG_FIELDS ? first(params.field) : null,
+    field: Object.hasOwn(ORG_FIELDS, field) || Object.hasOwn(ACCOUNT_FIELDS, field) ? field : null,
     changedBy: first(params.by) || null,
     from: DAY.test(first(params.from)) ? first(params.from) : null,
     to: DAY.test(first(params.to)) ? first(params.to) : null,
@@ -47,6 +51,7 @@ export default async function AuditLogPage({
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const pageHref = (target: number) => {
     const query = new URLSearchParams();
+    if (filter.log) query.set('log', filter.log);
     if (filter.employeeId) query.set('person', filter.employeeId);
     if (filter.field) query.set('field', filter.field);
     if (filter.changedBy) query.set('by', filter.changedBy);
@@ -61,13 +66,26 @@ export default async function AuditLogPage({
       <PageHeader
         back={{ href: '/admin', label: 'Admin' }}
         title="Audit log"
-        description="Every change to the org chart and to signature authority, newest first. Entries are never edited or removed."
+        description="Every change to the org chart, to signature authority and to accounts (roles, status, groups), newest first. Entries are never edited or removed."
       />
       <form
         method="get"
         aria-label="Filter the audit log"
-        className="mb-6 grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]"
+        className="mb-6 grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[repeat(6,minmax(0,1fr))_auto]"
       >
+        <div>
+          <label htmlFor="audit-log" className="block text-xs font-medium text-slate-600">
+            Record
+          </label>
+          <select id="audit-log" name="log" defaultValue={filter.log ?? ''} className={inputClasses(false, 'mt-1')}>
+            <option value="">Org chart and accounts</option>
+            {Object.entries(LOGS).map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
         <div>
           <label htmlFor="audit-person" className="block text-xs font-medium text-slate-600">
             Person
@@ -87,11 +105,20 @@ export default async function AuditLogPage({
           </label>
           <select id="audit-field" name="field" defaultValue={filter.field ?? ''} className={inputClasses(false, 'mt-1')}>
             <option value="">Any field</option>
-            {Object.entries(ORG_FIELDS).map(([key, label]) => (
-              <option key={key} value={key}>
-                {label}
-              </option>
-            ))}
+            <optgroup label="Org chart">
+              {Object.entries(ORG_FIELDS).map(([key, label]) => (
+                <option key={key} value={key}>
+                  {label}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Accounts">
+              {Object.entries(ACCOUNT_FIELDS).map(([key, label]) => (
+                <option key={key} value={key}>
+                  {label}
+                </option>
+              ))}
+            </optgroup>
           </select>
         </div>
         <div>
@@ -146,7 +173,7 @@ export default async function AuditLogPage({
           <p>
             {filtered
               ? 'Widen the date range or choose “Anyone”.'
-              : 'When someone changes a manager, a limit, a delegate or a person’s status, the change appears here with who made it, when, and why.'}
+              : 'When someone changes a manager, a limit, a delegate, a person’s status, or an account’s role or groups, the change appears here with who made it, when, and why.'}
           </p>
         </EmptyState>
       ) : (

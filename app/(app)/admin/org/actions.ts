@@ -6,12 +6,15 @@ import { withRole } from '@/lib/action';
 import { SECTION_ROLES } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
+import { getEngine } from '@/lib/engine';
 import { env } from '@/lib/env';
 import { addEmployee } from '@/lib/org/add-employee';
 import { importOrgCsv } from '@/lib/org/import-org-csv';
 import { updateEmployee } from '@/lib/org/update-employee';
 
 const deps = async () => ({ db: await getDb(), currency: env().BATON_CURRENCY });
+/** With the engine: an edit that ends a delegation gives its open approval tasks back. */
+const depsWithEngine = async () => ({ ...(await deps()), engine: await getEngine() });
 const actorOf = (user: SessionUser) => ({ id: user.id, name: user.name, employeeId: user.employeeId });
 const optionalId = z.uuid('Choose someone from the list.').nullable();
 const optionalDay = z.string().max(10).nullable();
@@ -40,14 +43,14 @@ export const updatePersonAction = withRole(
   SECTION_ROLES.admin,
   z.object({ id: z.uuid(), person, reason }),
   async (input, { user }) => {
-    const result = await updateEmployee(await deps(), {
+    const result = await updateEmployee(await depsWithEngine(), {
       actor: actorOf(user),
       id: input.id,
       person: input.person,
       reason: input.reason,
     });
     refreshOrgPages(input.id);
-    return { changes: result.changes.length, version: result.version };
+    return { changes: result.changes.length, version: result.version, returnedTasks: result.returned.length };
   },
 );
 
@@ -72,7 +75,7 @@ export const importCsvAction = withRole(
     apply: z.boolean(),
   }),
   async (input, { user }) => {
-    const report = await importOrgCsv(await deps(), { csv: input.csv, apply: input.apply, actor: actorOf(user) });
+    const report = await importOrgCsv(input.apply ? await depsWithEngine() : await deps(), { csv: input.csv, apply: input.apply, actor: actorOf(user) });
     if (report.applied) refreshOrgPages();
     return report;
   },

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { asc, eq } from 'drizzle-orm';
-import { employees, users } from '@/db/schema';
+import { asc, desc, eq } from 'drizzle-orm';
+import { employees, groupMembers, userChanges, users } from '@/db/schema';
 import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -9,11 +9,24 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { requireSection } from '@/lib/authz';
+import { formatInstant } from '../_components/audit-table';
 import { UserControls } from '../_components/user-controls';
 import { updateUserAction } from './actions';
 import { getDb } from '@/lib/db';
 
 export const metadata = { title: 'Users' };
+
+/** How many of each account's latest changes the page shows; the audit log has them all. */
+const HISTORY_SIZE = 10;
+
+const FIELD_LABELS = { role: 'Role', active: 'Status', group: 'Group' } as const;
+
+function describeChange(change: { field: 'role' | 'active' | 'group'; oldValue: string | null; newValue: string | null }): string {
+  if (change.field === 'group') {
+    return change.newValue ? `Added to ${change.newValue}` : `Removed from ${change.oldValue ?? 'a group'}`;
+  }
+  return `${FIELD_LABELS[change.field]}: ${change.oldValue ?? '—'} → ${change.newValue ?? '—'}`;
+}
 
 const ROLE_TONES = { admin: 'brand', designer: 'amber', member: 'neutral' } as const;
 
@@ -34,13 +47,24 @@ export default async function UsersPage() {
     .from(users)
     .leftJoin(employees, eq(users.employeeId, employees.id))
     .orderBy(asc(users.name));
+  const [memberships, changes] = await Promise.all([
+    db.select().from(groupMembers).orderBy(asc(groupMembers.groupKey)),
+    db.select().from(userChanges).orderBy(desc(userChanges.changedAt), desc(userChanges.id)).limit(2000),
+  ]);
+  const groupsOf = (userId: string) => memberships.filter((row) => row.userId === userId).map((row) => row.groupKey);
+  const historyOf = (userId: string) => changes.filter((row) => row.userId === userId);
 
   return (
     <>
       <PageHeader
         back={{ href: '/admin', label: 'Admin' }}
         title="Users"
-        description="Accounts that can sign in. A role decides which sections a person may open."
+        description="Accounts that can sign in. A role decides which sections a person may open; every change is kept in the audit log."
+        actions={
+          <Link href="/admin/groups" className="text-sm font-medium text-brand-700 hover:underline">
+            Manage groups
+          </Link>
+        }
       />
       {accounts.length === 0 ? (
         <EmptyState icon={UsersIcon} title="No accounts yet">
@@ -57,6 +81,7 @@ export default async function UsersPage() {
               <Th>Person in the org chart</Th>
               <Th>Role</Th>
               <Th>Status</Th>
+              <Th>History</Th>
             </>
           }
         >
@@ -83,6 +108,15 @@ export default async function UsersPage() {
                   <span className="text-slate-400">Not linked</span>
                 )}
                 {account.title && <span className="block text-slate-500">{account.title}</span>}
+                {groupsOf(account.id).length > 0 && (
+                  <span className="mt-1 flex flex-wrap gap-1" aria-label={`Groups of ${account.name}`}>
+                    {groupsOf(account.id).map((key) => (
+                      <Badge key={key} tone="brand">
+                        {key}
+                      </Badge>
+                    ))}
+                  </span>
+                )}
               </Td>
               {account.id === me.id ? (
                 <>
@@ -105,10 +139,46 @@ export default async function UsersPage() {
                   update={updateUserAction}
                 />
               )}
+              <Td>
+                <AccountHistory name={account.name} entries={historyOf(account.id)} />
+              </Td>
             </tr>
           ))}
         </Table>
       )}
     </>
+  );
+}
+
+function AccountHistory({
+  name,
+  entries,
+}: {
+  name: string;
+  entries: { id: string; field: 'role' | 'active' | 'group'; oldValue: string | null; newValue: string | null; reason: string; changedByName: string; changedAt: Date }[];
+}) {
+  if (entries.length === 0) return <span className="text-xs text-slate-400">No changes</span>;
+  return (
+    <details className="group text-xs">
+      <summary className="cursor-pointer font-medium whitespace-nowrap text-brand-700 hover:underline">
+        {entries.length} {entries.length === 1 ? 'change' : 'changes'}
+      </summary>
+      <ol className="mt-2 w-60 space-y-2 whitespace-normal" aria-label={`Account history of ${name}`}>
+        {entries.slice(0, HISTORY_SIZE).map((entry) => (
+          <li key={entry.id} className="border-l-2 border-slate-200 pl-2">
+            <div className="font-medium text-slate-800">{describeChange(entry)}</div>
+            <div className="text-slate-500">
+              {formatInstant(entry.changedAt)} by {entry.changedByName}
+              {entry.reason ? ` — ${entry.reason}` : ''}
+            </div>
+          </li>
+        ))}
+      </ol>
+      {entries.length > HISTORY_SIZE && (
+        <Link href="/admin/audit?log=account" className="mt-2 inline-block text-brand-700 hover:underline">
+          All changes in the audit log
+        </Link>
+      )}
+    </details>
   );
 }
