@@ -3,19 +3,26 @@ import type { Database } from '@/db/client';
 import { users } from '@/db/schema';
 import { AppError } from '@/lib/action';
 import type { Role } from '@/lib/auth/roles';
+import { recordUserChanges, type AccountActor, type AccountChange } from './record-user-changes';
 
 /**
- * Changes an account's role or deactivates it. An admin cannot change their
- * own role or deactivate themselves (they would lock themselves out by
- * mistake), and at least one active admin always remains. The change takes
- * effect on the account's next request: sessions re-read the account.
+ * Changes an account's role or deactivates it, with one audit row per changed
+ * field in the same transaction. An admin cannot change their own role or
+ * deactivate themselves (they would lock themselves out by mistake), and at
+ * least one active admin always remains. The change takes effect on the
+ * account's next request: sessions re-read the account.
  */
 export async function updateUser(
   db: Database,
-  input: { actorId: string; userId: string; role?: Role; active?: boolean },
-): Promise<{ role: Role; active: boolean }> {
-  if (input.userId === input.actorId) {
-    throw new AppError('forbidden', 'You cannot change your own role or deactivate yourself. Ask another administrator.');
+  input: { actor: AccountActor; userId: string; role?: Role; active?: boolean; reason?: string; now?: Date },
+): Promise<{ role: Role; active: boolean; changes: number }> {
+  if (input.userId === input.actor.id) {
+    throw new AppError(
+      'forbidden',
+      input.active === false
+        ? 'You cannot deactivate your own account. Ask another administrator.'
+        : 'You cannot change your own role: you would lose the right to undo it. Ask another administrator.',
+    );
   }
   return db.transaction(async (tx) => {
     const [account] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update');
@@ -31,7 +38,22 @@ export async function updateUser(
         throw new AppError('conflict', `${account.name} is the last active administrator; make someone else an administrator first.`);
       }
     }
+    const changes: AccountChange[] = [];
+    if (role !== account.role) changes.push({ field: 'role', oldValue: account.role, newValue: role });
+    if (active !== account.active) {
+      changes.push({ field: 'active', oldValue: statusOf(account.active), newValue: statusOf(active) });
+    }
+    if (changes.length === 0) return { role, active, changes: 0 };
     await tx.update(users).set({ role, active }).where(eq(users.id, account.id));
-    return { role, active };
+    await recordUserChanges(tx, account, changes, {
+      actor: input.actor,
+      reason: input.reason ?? '',
+      now: input.now ?? new Date(),
+    });
+    return { role, active, changes: changes.length };
   });
+}
+
+function statusOf(active: boolean): string {
+  return active ? 'active' : 'deactivated';
 }
