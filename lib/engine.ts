@@ -21,6 +21,7 @@ import { getDb } from '@/lib/db';
 import { createDirectory, createExchangeRateLookup } from '@/lib/directory';
 import { env } from '@/lib/env';
 import { startMailSender } from '@/lib/mail/start-mail-sender';
+import { startDelegationSweep } from '@/lib/org/start-delegation-sweep';
 
 /**
  * The one composition root: the engine on the app's database, and the worker
@@ -95,6 +96,8 @@ export function startWorker(options: { workerId?: string } = {}): Promise<Worker
     worker.start();
     // The outbox is sent by the same process that works the jobs: one switch (BATON_WORKER) runs both.
     await startMailSender(engine.store);
+    // Delegations that ran out give their open approval tasks back to the delegator.
+    startDelegationSweep({ db: await getDb(), engine });
     return worker;
   });
   return globalForEngine.batonWorker;

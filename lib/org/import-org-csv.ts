@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@/db/client';
 import type { OrgActor } from './apply-org-change';
 import { limitToText } from './limit-text';
 import { loadOrgRows } from './load-org-rows';
@@ -7,7 +6,7 @@ import { ORG_CSV_COLUMNS, REQUIRED_CSV_COLUMNS, type OrgCsvColumn } from './org-
 import type { FieldChange, FieldError, OrgRow, PersonInput } from './org-person';
 import { parseCsv } from './parse-csv';
 import { planOrgChange, type OrgEdit, type OrgPlan } from './plan-org-change';
-import { savePeople } from './save-people';
+import { savePeople, type SavePeopleDeps } from './save-people';
 
 export const CSV_IMPORT_REASON = 'CSV import';
 const MAX_ROWS = 20_000;
@@ -29,6 +28,8 @@ export interface ImportReport {
   rows: ImportRowReport[];
   summary: { added: number; updated: number; unchanged: number; rowsWithErrors: number; changes: number };
   version: number | null;
+  /** Open approval tasks that went back to their delegator because the import ended the delegation. */
+  returnedTasks: number;
 }
 
 const ACTIVE_WORDS: Record<string, boolean> = {
@@ -55,6 +56,7 @@ function fileReport(fileErrors: string[]): ImportReport {
     rows: [],
     summary: { added: 0, updated: 0, unchanged: 0, rowsWithErrors: 0, changes: 0 },
     version: null,
+    returnedTasks: 0,
   };
 }
 
@@ -177,6 +179,7 @@ function report(rows: ParsedRow[], plan: OrgPlan, applied: boolean, version: num
       changes: rowReports.reduce((sum, row) => sum + row.changes.length, 0),
     },
     version,
+    returnedTasks: 0,
   };
 }
 
@@ -185,10 +188,12 @@ function report(rows: ParsedRow[], plan: OrgPlan, applied: boolean, version: num
  * change and every error (with its line and field) and writes nothing. Apply
  * re-checks everything inside one transaction and writes all rows or none,
  * audited with the reason "CSV import". People missing from the file are left
- * as they are; to take someone out, import them with active = no.
+ * as they are; to take someone out, import them with active = no. With the
+ * engine in `deps`, tasks of delegations the import ended go back to their
+ * delegators once it is written.
  */
 export async function importOrgCsv(
-  deps: { db: Database; currency: string; now?: () => Date },
+  deps: SavePeopleDeps,
   input: { csv: string; apply: boolean; actor: OrgActor & { employeeId: string | null } },
 ): Promise<ImportReport> {
   const current = await loadOrgRows(deps.db);
@@ -208,5 +213,5 @@ export async function importOrgCsv(
     edits: rows.map((row) => row.edit),
     reason: CSV_IMPORT_REASON,
   });
-  return report(rows, saved.plan, saved.plan.valid, saved.version);
+  return { ...report(rows, saved.plan, saved.plan.valid, saved.version), returnedTasks: saved.returned.length };
 }
