@@ -7,6 +7,7 @@ import { issueApprovalLinks } from '@/lib/approval-links/issue-approval-links';
 import { loadApprovalSummary } from './load-approval-summary';
 import type { OutgoingMail } from './message';
 import { namesByEmail, nameOf } from './person-names';
+import { renderTaskCommentMail } from './render-task-comment';
 import { renderApprovalOutcome } from './templates/approval-outcome';
 import { renderApprovalRequest, type ApprovalMailVariant } from './templates/approval-request';
 import { messageIdFor } from './transport';
@@ -67,7 +68,7 @@ function approvalRenderer(variant: ApprovalMailVariant): Renderer {
     });
     const rendered = renderApprovalRequest(
       summary,
-      { approve: links.approve, reject: links.reject, task: `${context.baseUrl}/inbox/${encodeURIComponent(taskId)}` },
+      { approve: links.approve, reject: links.reject, task: `${context.baseUrl}/tasks/${encodeURIComponent(taskId)}` },
       { variant, expiresAt: links.expiresAt },
     );
     return { ...rendered, to: mail.to, messageId: messageIdFor(mail.id), mailId: mail.id };
@@ -118,6 +119,7 @@ export const MAIL_RENDERERS: Record<string, Renderer> = {
   'approval-reminder': approvalRenderer('reminder'),
   'approval-escalated': approvalRenderer('escalated'),
   'approval-outcome': renderOutcome,
+  'task-comment': renderTaskCommentMail,
 };
 
 export async function renderMail(mail: MailRecord, context: RenderContext): Promise<OutgoingMail> {

@@ -2,11 +2,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { employees, processDefinitions } from '@/db/schema';
 import type { ApprovalDecisionView, Engine, InstanceView, TaskView } from '@/engine';
-import { AppError } from '@/lib/action';
 import { findFormSchema, type FormSchema } from '@/lib/requests/find-form-schema';
+import { acceptsComments } from './add-task-comment';
 import { describeDecision, type TaskDecision } from './describe-decision';
+import { listTaskComments, type TaskCommentView } from './list-task-comments';
+import { loadViewableTask } from './load-viewable-task';
 import type { TaskActor } from './task-actor';
-import { taskPermissions, type TaskPermissions } from './task-permissions';
+import type { TaskPermissions } from './task-permissions';
 
 export interface TaskPage {
   task: TaskView;
@@ -25,6 +27,10 @@ export interface TaskPage {
   /** The request's own fields (the instance's variables when the task was created). */
   fields: { key: string; value: string }[];
   may: TaskPermissions;
+  /** The request's comment thread, oldest first (every step's comments, not only this task's). */
+  comments: TaskCommentView[];
+  /** Whether comments can still be added: while the request runs. */
+  commentsOpen: boolean;
   /** Display names by email, for the people the page mentions. */
   names: Record<string, string>;
 }
@@ -48,20 +54,11 @@ export async function getTaskPage(
   input: { taskId: string; actor: TaskActor },
 ): Promise<TaskPage> {
   const { db, engine } = deps;
-  const task = await engine.getTask(input.taskId);
-  if (!task) throw new AppError('not_found', 'There is no such task.');
-  const [instance, chain] = await Promise.all([
-    engine.getInstance(task.instanceId),
-    engine.listApprovalDecisions({ instanceId: task.instanceId }),
-  ]);
-  if (!instance) throw new AppError('not_found', 'The request of this task no longer exists.');
+  const { task, instance, chain, may } = await loadViewableTask(engine, input);
   const me = input.actor.email.toLowerCase();
-  const decidedBefore = chain.some((decision) => decision.approver.email.toLowerCase() === me);
-  const may = taskPermissions(task, input.actor, { startedBy: instance.startedBy, decidedBefore });
-  if (!may.view) throw new AppError('forbidden', 'This task is not yours to see.');
 
   const approval = task.details['approval'] === true;
-  const [[definition], decision, form] = await Promise.all([
+  const [[definition], decision, form, comments] = await Promise.all([
     db
       .select({ xml: processDefinitions.xml, name: processDefinitions.name })
       .from(processDefinitions)
@@ -76,6 +73,7 @@ export async function getTaskPage(
     approval
       ? Promise.resolve(null)
       : findFormSchema(db, typeof task.details['formId'] === 'string' ? task.details['formId'] : task.formKey),
+    listTaskComments(db, { instanceId: instance.id }),
   ]);
 
   const fields = Object.entries(task.variables)
@@ -114,6 +112,8 @@ export async function getTaskPage(
     form,
     fields,
     may,
+    comments,
+    commentsOpen: acceptsComments(instance.status),
     names: Object.fromEntries(people.map((person) => [person.email, person.name])),
   };
 }

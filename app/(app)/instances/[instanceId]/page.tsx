@@ -6,6 +6,7 @@ import { HistoryTimeline } from '@/components/instances/history-timeline';
 import { IncidentRetry } from '@/components/instances/incident-retry';
 import { InstanceDiagramLazy } from '@/components/instances/instance-diagram-lazy';
 import { RelativeTime } from '@/components/tasks/relative-time';
+import { TaskComments } from '@/components/tasks/task-comments';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { AppError } from '@/lib/action';
@@ -13,6 +14,8 @@ import { requireSection } from '@/lib/authz';
 import { getDb } from '@/lib/db';
 import { getEngine } from '@/lib/engine';
 import { getInstancePage } from '@/lib/instances/get-instance-page';
+import { acceptsComments } from '@/lib/tasks/add-task-comment';
+import { listTaskComments } from '@/lib/tasks/list-task-comments';
 import { cancelInstanceAction, retryIncidentAction } from './actions';
 
 export const metadata: Metadata = { title: 'Instance' };
@@ -29,15 +32,17 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 export default async function InstanceRoute({ params }: { params: Promise<{ instanceId: string }> }) {
-  await requireSection('instances');
+  const user = await requireSection('instances');
   const { instanceId } = await params;
-  const page = await getInstancePage({ db: await getDb(), engine: await getEngine() }, instanceId).catch(
+  const db = await getDb();
+  const page = await getInstancePage({ db, engine: await getEngine() }, instanceId).catch(
     (error: unknown) => {
       if (error instanceof AppError && error.code === 'not_found') notFound();
       throw error;
     },
   );
   const { instance } = page;
+  const comments = await listTaskComments(db, { instanceId: instance.id });
   const variables = Object.entries(instance.variables);
   const status =
     instance.status === 'active'
@@ -115,6 +120,13 @@ export default async function InstanceRoute({ params }: { params: Promise<{ inst
                 </ul>
               </Section>
             )}
+            <TaskComments
+              taskId={null}
+              comments={comments}
+              open={acceptsComments(instance.status)}
+              me={{ email: user.email, name: user.name }}
+              now={new Date().toISOString()}
+            />
             <Section id="variables" title="Current variables">
               {variables.length === 0 ? (
                 <p className="text-sm text-slate-600">No variables.</p>

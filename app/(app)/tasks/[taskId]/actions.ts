@@ -6,6 +6,7 @@ import { withRole } from '@/lib/action';
 import { SECTION_ROLES } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
 import { getEngine } from '@/lib/engine';
+import { addTaskComment } from '@/lib/tasks/add-task-comment';
 import { claimTask } from '@/lib/tasks/claim-task';
 import { decideTask } from '@/lib/tasks/decide-task';
 import { reassignTask } from '@/lib/tasks/reassign-task';
@@ -73,5 +74,15 @@ export const reassignAction = withRole(
     await reassignTask(await deps(), { taskId: input.taskId, actor: user, to: input.to });
     refresh(input.taskId);
     return null;
+  },
+);
+
+export const commentAction = withRole(
+  SECTION_ROLES.inbox,
+  z.object({ taskId, body: z.string({ error: 'Write the comment as text.' }) }),
+  async (input, { user }) => {
+    const comment = await addTaskComment(await deps(), { taskId: input.taskId, actor: user, body: input.body });
+    revalidatePath(`/tasks/${input.taskId}`);
+    return comment;
   },
 );

@@ -7,8 +7,10 @@ import { CompleteTaskForm } from '@/components/tasks/complete-task-form';
 import { DecisionPanel } from '@/components/tasks/decision-panel';
 import { RelativeTime } from '@/components/tasks/relative-time';
 import { TaskAssignment } from '@/components/tasks/task-assignment';
+import { TaskComments } from '@/components/tasks/task-comments';
+import { requireSection } from '@/lib/authz';
 import { decisionSentence } from '@/lib/tasks/describe-decision';
-import { claimAction, completeAction, decideAction, reassignAction, unclaimAction } from './actions';
+import { claimAction, commentAction, completeAction, decideAction, reassignAction, unclaimAction } from './actions';
 import { loadTaskPage } from './load-task-page';
 
 export const metadata: Metadata = { title: 'Task' };
@@ -25,6 +27,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 export default async function TaskRoute({ params }: { params: Promise<{ taskId: string }> }) {
   const { taskId } = await params;
   const page = await loadTaskPage(taskId);
+  const user = await requireSection('inbox');
   const { task, instance, may, names } = page;
   const name = (email: string | null | undefined) => (email ? (names[email] ?? email) : '—');
   const details = task.details;
@@ -119,11 +122,20 @@ export default async function TaskRoute({ params }: { params: Promise<{ taskId: 
             claim={claimAction}
             unclaim={unclaimAction}
             reassign={reassignAction}
+            approval={page.approval}
           />
         </div>
 
         <div className="space-y-6">
           <ApprovalChain decisions={page.chain} names={names} />
+          <TaskComments
+            taskId={task.id}
+            comments={page.comments}
+            open={page.commentsOpen}
+            me={{ email: user.email, name: user.name }}
+            now={new Date().toISOString()}
+            add={commentAction}
+          />
           {page.xml && (
             <section aria-labelledby="where">
               <h2 id="where" className="mb-2 text-base font-semibold text-slate-900">
