@@ -79,7 +79,7 @@ function belongsToSomeoneElse(approverName: string): Response {
 }
 
 function taskUrl(taskId: string): string {
-  return `${env().baseUrl}/inbox/${encodeURIComponent(taskId)}`;
+  return `${env().baseUrl}/tasks/${encodeURIComponent(taskId)}`;
 }
 
 export async function GET(request: Request, context: Context): Promise<Response> {

@@ -25,7 +25,7 @@ describe('the approval link page', () => {
   async function mailFor(taskId: string) {
     const deadline = Date.now() + 5_000;
     for (;;) {
-      const mail = world.smtp.messages.find((message) => message.text?.includes(`/inbox/${taskId}`));
+      const mail = world.smtp.messages.find((message) => message.text?.includes(`/tasks/${taskId}`));
       if (mail) return mail;
       if (Date.now() > deadline) throw new Error(`Expected the mail of task ${taskId}, but it did not arrive`);
       await new Promise((resolve) => setTimeout(resolve, 20));

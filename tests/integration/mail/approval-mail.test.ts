@@ -25,7 +25,7 @@ describe('the approval mail', () => {
     expect(approve).toMatch(new RegExp(`^${BASE_URL}/approve/[A-Za-z0-9_-]{43}$`));
     expect(reject).toMatch(new RegExp(`^${BASE_URL}/approve/[A-Za-z0-9_-]{43}$`));
     expect(approve).not.toBe(reject);
-    expect(linkIn(mail!.text!, 'Open the task in Baton')).toBe(`${BASE_URL}/inbox/${taskId}`);
+    expect(linkIn(mail!.text!, 'Open the task in Baton')).toBe(`${BASE_URL}/tasks/${taskId}`);
     expect(mail!.html).toContain(`href="${approve}"`);
     expect(mail!.html).toContain(`href="${reject}"`);
   });
