@@ -13,12 +13,18 @@ export interface MyRequest {
   /** Who has the open tasks (names, or "group: name"), while it waits. */
   waitingFor: string[];
   incident: string | null;
+  /** The task to open to follow the request and its comment thread: the open one, else the latest. */
+  taskId: string | null;
   startedAt: Date;
   endedAt: Date | null;
 }
 
 /** The instances a person started, newest first, with where each one stands. */
-export async function listMyRequests(db: Database, email: string, limit = 50): Promise<MyRequest[]> {
+export async function listMyRequests(
+  db: Database,
+  email: string,
+  limit = 50,
+): Promise<MyRequest[]> {
   const variables = sql`${processInstances.state}->'variables'->${processInstances.id}`;
   const rows = await db
     .select({
@@ -30,7 +36,9 @@ export async function listMyRequests(db: Database, email: string, limit = 50): P
       endedAt: processInstances.endedAt,
       title: sql<string | null>`${variables}->>'title'`,
       amount: sql<string | null>`${variables}->>'amount'`,
-      approved: sql<boolean | null>`case when jsonb_typeof(${variables}->'approved') = 'boolean' then (${variables}->'approved')::text::boolean end`,
+      approved: sql<
+        boolean | null
+      >`case when jsonb_typeof(${variables}->'approved') = 'boolean' then (${variables}->'approved')::text::boolean end`,
       incident: sql<string | null>`${processInstances.state}->'incidents'->0->>'message'`,
       processName: processDefinitions.name,
     })
@@ -43,7 +51,11 @@ export async function listMyRequests(db: Database, email: string, limit = 50): P
   const active = rows.filter((row) => row.status === 'active').map((row) => row.id);
   if (active.length > 0) {
     const open = await db
-      .select({ instanceId: tasks.instanceId, assignee: tasks.assignee, groups: tasks.candidateGroups })
+      .select({
+        instanceId: tasks.instanceId,
+        assignee: tasks.assignee,
+        groups: tasks.candidateGroups,
+      })
       .from(tasks)
       .where(and(inArray(tasks.instanceId, active), eq(tasks.status, 'open')));
     const assignees = [...new Set(open.flatMap((task) => (task.assignee ? [task.assignee] : [])))];
@@ -66,6 +78,20 @@ export async function listMyRequests(db: Database, email: string, limit = 50): P
       waiting.set(task.instanceId, [...(waiting.get(task.instanceId) ?? []), who]);
     }
   }
+  const latestTask = new Map<string, string>();
+  if (rows.length > 0) {
+    const latest = await db
+      .selectDistinctOn([tasks.instanceId], { instanceId: tasks.instanceId, id: tasks.id })
+      .from(tasks)
+      .where(
+        inArray(
+          tasks.instanceId,
+          rows.map((row) => row.id),
+        ),
+      )
+      .orderBy(tasks.instanceId, sql`${tasks.status} = 'open' desc`, desc(tasks.createdAt));
+    for (const task of latest) latestTask.set(task.instanceId, task.id);
+  }
   return rows.map((row) => ({
     id: row.id,
     processId: row.processId,
@@ -75,6 +101,7 @@ export async function listMyRequests(db: Database, email: string, limit = 50): P
     status: requestStatus(row),
     waitingFor: waiting.get(row.id) ?? [],
     incident: row.hasIncident ? row.incident : null,
+    taskId: latestTask.get(row.id) ?? null,
     startedAt: row.startedAt,
     endedAt: row.endedAt,
   }));

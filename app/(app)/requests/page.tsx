@@ -74,6 +74,10 @@ export default async function MyRequestsPage() {
                     <Link href={`/instances/${request.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                       {label}
                     </Link>
+                  ) : request.taskId ? (
+                    <Link href={`/tasks/${request.taskId}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      {label}
+                    </Link>
                   ) : (
                     <span className="font-medium text-slate-900">{label}</span>
                   )}

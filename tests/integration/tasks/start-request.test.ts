@@ -38,6 +38,8 @@ describe('starting a request', () => {
     expect(instance.variables).not.toHaveProperty('isAdmin');
     const [mine] = await listMyRequests(deps.db, sam.email);
     expect(mine).toMatchObject({ id: instance.id, status: 'waiting', waitingFor: ['Sofia Marino'], amount: 12500 });
+    const [openTask] = await deps.engine.listTasks({ instanceId: instance.id, status: 'open' });
+    expect(mine?.taskId).toBe(openTask?.id);
   });
 
   it('given a petty-cash amount, then the request ends approved at once', async () => {
@@ -45,5 +47,6 @@ describe('starting a request', () => {
     const instance = await startRequest(deps, { processId: 'purchase-request', values: { title: 'Pens', amount: 20 }, startedBy: sam.email });
     const mine = await listMyRequests(deps.db, sam.email);
     expect(mine.find((request) => request.id === instance.id)?.status).toBe('completed');
+    expect(mine.find((request) => request.id === instance.id)?.taskId).toBeNull();
   });
 });
