@@ -11,7 +11,7 @@ export interface ElementCapability {
   readonly kind: ElementKind | null;
   /** Event definitions this element may carry; 'none' means without one. Empty for non-events. */
   readonly eventDefinitions: readonly string[];
-  /** Whether it may be an event sub-process (triggeredByEvent) with a timer, message or error start. */
+  /** Whether it may be an event sub-process (triggeredByEvent) with a timer, message, signal, error or escalation start. */
   readonly eventSubProcess?: boolean;
 }
 

@@ -2,8 +2,8 @@ import type { Problem } from '../../../api';
 import type { Rule } from '../rule';
 
 /**
- * Event sub-processes start on exactly one timer, message or error start event
- * and are not connected by flows; error, timer and message starts belong only
+ * Event sub-processes start on exactly one timer, message, signal, error or
+ * escalation start event and are not connected by flows; error, timer and message starts belong only
  * in event sub-processes, except timer and message starts of the process itself.
  */
 export const eventSubProcesses: Rule = ({ graph, unsupported }) => {
@@ -22,7 +22,7 @@ export const eventSubProcesses: Rule = ({ graph, unsupported }) => {
       if (starts.length !== 1 || triggered.length !== 1) {
         problems.push({
           elementId: node.id,
-          message: `Expected an event sub-process to have exactly one timer, message or error start event, but it has ${starts.length} start event(s), ${triggered.length} with a trigger`,
+          message: `Expected an event sub-process to have exactly one timer, message, signal, error or escalation start event, but it has ${starts.length} start event(s), ${triggered.length} with a trigger`,
         });
       }
       if (node.multiInstance !== null)
