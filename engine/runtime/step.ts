@@ -214,6 +214,18 @@ function cancel(run: Run, state: InstanceState, command: CommandOf<'CancelInstan
   }
   for (const incident of [...state.incidents]) run.resolveIncidentsOf(incident.elementInstanceId, 'instance cancelled', command.by);
   run.finishProcess('terminated');
+  // The person who started a request hears that it was withdrawn, unless they withdrew it themselves.
+  const requester = state.startedBy;
+  if (requester?.includes('@') && !state.parent && requester.toLowerCase() !== command.by?.toLowerCase()) {
+    run.emit({
+      type: 'SendMail',
+      mail: {
+        kind: 'request-cancelled',
+        to: requester,
+        data: { instanceId: state.instanceId, reason: command.reason ?? null, by: command.by ?? null },
+      },
+    });
+  }
 }
 
 function waitingFor(state: InstanceState, elementInstanceId: string, wait: string, what: string): ElementInstance {

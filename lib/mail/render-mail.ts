@@ -1,7 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { approvalDecisions, tasks } from '@/db/schema';
+import { approvalDecisions, processDefinitions, processInstances, tasks } from '@/db/schema';
 import type { MailRecord } from '@/engine';
 import { issueApprovalLinks } from '@/lib/approval-links/issue-approval-links';
 import { loadApprovalSummary } from './load-approval-summary';
@@ -10,6 +10,7 @@ import { namesByEmail, nameOf } from './person-names';
 import { renderTaskCommentMail } from './render-task-comment';
 import { renderApprovalOutcome } from './templates/approval-outcome';
 import { renderApprovalRequest, type ApprovalMailVariant } from './templates/approval-request';
+import { renderRequestCancelled } from './templates/request-cancelled';
 import { messageIdFor } from './transport';
 
 export interface RenderContext {
@@ -113,6 +114,42 @@ const renderOutcome: Renderer = async (mail, context) => {
   return { ...rendered, to: mail.to, messageId: messageIdFor(mail.id), mailId: mail.id };
 };
 
+const cancelledData = z.object({
+  instanceId: z.string().min(1),
+  reason: z.string().nullish(),
+  by: z.string().nullish(),
+});
+
+const renderCancelled: Renderer = async (mail, context) => {
+  const data = parse(cancelledData, mail);
+  const [instance] = await context.db
+    .select({
+      title: sql<string | null>`${processInstances.state}->'variables'->${processInstances.id}->>'title'`,
+      processId: processInstances.processId,
+      processName: processDefinitions.name,
+      endedAt: processInstances.endedAt,
+    })
+    .from(processInstances)
+    .innerJoin(processDefinitions, eq(processDefinitions.id, processInstances.definitionId))
+    .where(eq(processInstances.id, data.instanceId))
+    .limit(1);
+  if (!instance) throw new UnsendableMail(`Expected instance ${data.instanceId} to exist, but it does not`);
+  const names = await namesByEmail(context.db, [mail.to, data.by ?? '']);
+  const processName = instance.processName ?? instance.processId;
+  const rendered = renderRequestCancelled(
+    {
+      title: instance.title ?? processName,
+      processName,
+      requesterName: nameOf(names, mail.to),
+      cancelledByName: data.by ? nameOf(names, data.by) : 'Baton',
+      reason: data.reason ?? null,
+      at: (instance.endedAt ?? context.now).toISOString(),
+    },
+    { requests: `${context.baseUrl}/requests` },
+  );
+  return { ...rendered, to: mail.to, messageId: messageIdFor(mail.id), mailId: mail.id };
+};
+
 /** One renderer per mail kind the engine or the app puts in the outbox. */
 export const MAIL_RENDERERS: Record<string, Renderer> = {
   'approval-request': approvalRenderer('request'),
@@ -120,6 +157,7 @@ export const MAIL_RENDERERS: Record<string, Renderer> = {
   'approval-escalated': approvalRenderer('escalated'),
   'approval-outcome': renderOutcome,
   'task-comment': renderTaskCommentMail,
+  'request-cancelled': renderCancelled,
 };
 
 export async function renderMail(mail: MailRecord, context: RenderContext): Promise<OutgoingMail> {
