@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { accountFor, signInAndWait, storageStateFor } from './support/accounts';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { accountFor, storageStateFor } from './support/accounts';
+import { as, openTask, SAM, SOFIA, startRequest, THOMAS } from './support/requests';
 
 const demo = (file: string) => readFileSync(path.resolve(import.meta.dirname, '../../db/demo', file), 'utf8');
-const SAM = 'sam.patel@baton.example';
-const SOFIA = 'sofia.marino@baton.example';
-const THOMAS = 'thomas.berg@baton.example';
 const shots = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
 /**
@@ -39,31 +37,6 @@ async function ensureDemoProcess(request: APIRequestContext): Promise<void> {
   const { revision } = (await imported.json()) as { revision: number };
   const deploy = await request.post('/api/v1/processes/purchase-request/deploy', { data: { revision } });
   expect(deploy.status()).toBe(201);
-}
-
-async function as(browser: Browser, email: string): Promise<Page> {
-  // A clean context: the file's storageState would otherwise sign it in as someone else.
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await signInAndWait(page, email);
-  return page;
-}
-
-async function startRequest(page: Page, title: string, amount: string): Promise<void> {
-  await page.goto('/requests/new');
-  await page.getByRole('link', { name: /Purchase request/ }).click();
-  await page.getByLabel('What are you buying?').fill(title);
-  await page.getByLabel('Amount').fill(amount);
-  await page.getByLabel('Why is it needed?').fill('Three laptops for the new analysts.');
-  await page.getByRole('button', { name: 'Submit request' }).click();
-  await expect(page).toHaveURL(/\/requests/);
-  await expect(page.getByRole('row', { name: new RegExp(title) })).toBeVisible();
-}
-
-async function openTask(page: Page, title: string): Promise<void> {
-  await page.goto('/inbox');
-  await page.getByRole('link', { name: title }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }
 
 async function expectNoSeriousViolations(page: Page): Promise<void> {
@@ -103,7 +76,7 @@ test.describe('a purchase request from start to decision', () => {
     await expect(sofia.getByTestId('instance-diagram').locator('.baton-active')).toHaveCount(1);
     await sofia.screenshot({ path: `${shots}/task-sofia-approval.png`, fullPage: true });
     await expectNoSeriousViolations(sofia);
-    await sofia.getByLabel('Comment').fill('Within budget.');
+    await sofia.getByLabel('Comment', { exact: true }).fill('Within budget.');
     await sofia.getByRole('button', { name: 'Approve' }).click();
     // The panel's confirmation, or once the page has refreshed, the task's own record of the decision.
     await expect(sofia.getByRole('status').filter({ hasText: /^You approved/ }).first()).toBeVisible();
@@ -139,9 +112,9 @@ test.describe('a purchase request from start to decision', () => {
     await openTask(sofia, title);
     await sofia.getByRole('button', { name: 'Reject' }).click();
     await expect(sofia.getByRole('alert').filter({ hasText: 'Say why you reject the request.' })).toBeVisible();
-    await expect(sofia.getByLabel('Comment')).toBeFocused();
+    await expect(sofia.getByLabel('Comment', { exact: true })).toBeFocused();
     await sofia.screenshot({ path: `${shots}/task-reject-needs-comment.png`, fullPage: true });
-    await sofia.getByLabel('Comment').fill('We have spare chairs in storage.');
+    await sofia.getByLabel('Comment', { exact: true }).fill('We have spare chairs in storage.');
     await sofia.getByRole('button', { name: 'Reject' }).click();
     // The panel's confirmation, or once the page has refreshed, the task's own record of the decision.
     await expect(sofia.getByRole('status').filter({ hasText: /^You rejected/ }).first()).toBeVisible();

@@ -1,37 +1,10 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signInAndWait, storageStateFor } from './support/accounts';
+import { expect, test, type Page } from '@playwright/test';
+import { storageStateFor } from './support/accounts';
+import { as, openTask, SAM, SOFIA, startRequest, THOMAS } from './support/requests';
 
-const SAM = 'sam.patel@baton.example';
-const SOFIA = 'sofia.marino@baton.example';
-const THOMAS = 'thomas.berg@baton.example';
 const shots = path.resolve(import.meta.dirname, '../../test-results/screenshots');
-
-async function as(browser: Browser, email: string): Promise<Page> {
-  // A clean context: the file's storageState would otherwise sign it in as someone else.
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await signInAndWait(page, email);
-  return page;
-}
-
-async function startRequest(page: Page, title: string, amount: string): Promise<void> {
-  await page.goto('/requests/new');
-  await page.getByRole('link', { name: /Purchase request/ }).click();
-  await page.getByLabel('What are you buying?').fill(title);
-  await page.getByLabel('Amount').fill(amount);
-  await page.getByLabel('Why is it needed?').fill('Two docking stations for the hot desks.');
-  await page.getByRole('button', { name: 'Submit request' }).click();
-  await expect(page.getByRole('row', { name: new RegExp(title) })).toBeVisible();
-}
-
-async function openTask(page: Page, title: string): Promise<string> {
-  await page.goto('/inbox');
-  await page.getByRole('link', { name: title }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  return page.url().split('/').pop()!;
-}
 
 /** The admin opens the dev mailbox until the mail arrives (the sender works in the background) and returns its text part. */
 async function readMail(admin: Page, to: string, subject: string): Promise<string> {
@@ -58,7 +31,7 @@ test.describe('the comment thread on a task', () => {
     const title = `Docking stations ${Date.now()}`;
     // A page of its own context, which the accessibility check needs.
     const sam = await (await browser.newContext({ storageState: storageStateFor('member') })).newPage();
-    await startRequest(sam, title, '640');
+    await startRequest(sam, title, '640', 'Two docking stations for the hot desks.');
 
     const sofia = await as(browser, SOFIA);
     await openTask(sofia, title);
@@ -115,7 +88,7 @@ test.describe('the comment thread on a task', () => {
   }) => {
     const title = `Headsets ${Date.now()}`;
     const sam = await browser.newPage({ storageState: storageStateFor('member') });
-    await startRequest(sam, title, '300');
+    await startRequest(sam, title, '300', 'Two docking stations for the hot desks.');
     const sofia = await as(browser, SOFIA);
     const taskId = await openTask(sofia, title);
     const url = `/api/v1/tasks/${taskId}/comments`;
