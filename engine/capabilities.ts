@@ -70,3 +70,13 @@ export function isExecutable(type: string, eventDefinition: string | null = null
   if (capability.eventDefinitions.length === 0) return eventDefinition === null;
   return capability.eventDefinitions.includes(eventDefinition ?? 'none');
 }
+
+/**
+ * Camunda 8 extensions the engine does not run. A diagram that carries one is
+ * refused at the element rather than deployed to silently ignore it, and the
+ * designer's properties panel does not offer them.
+ */
+export const unsupportedExtensions: readonly { readonly type: string; readonly label: string; readonly panelGroup: string }[] = [
+  { type: 'zeebe:ExecutionListeners', label: 'execution listeners', panelGroup: 'Zeebe__ExecutionListeners' },
+  { type: 'zeebe:TaskListeners', label: 'task listeners', panelGroup: 'Zeebe__TaskListeners' },
+];

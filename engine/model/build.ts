@@ -4,7 +4,7 @@
  * stopping at the first one; the validation rules then look at the whole graph.
  */
 import type { Problem } from '../api';
-import { capabilityOf, ignoredTypes } from '../capabilities';
+import { capabilityOf, ignoredTypes, unsupportedExtensions } from '../capabilities';
 import { compileExpression, compileFeel, evaluateExpression, type Expression, type FeelExpression, type VariableLookup } from '../expressions';
 import { readEventDefinition, readMessageRef, readMultiInstance } from './events';
 import type {
@@ -185,6 +185,11 @@ export function buildProcess(process: ModdleElement): Draft {
         unsupported.set(id, definition ? `${element.$type} with ${definition.$type}` : element.$type);
         children.push(id);
         continue;
+      }
+      for (const unsupportedExtension of unsupportedExtensions) {
+        if (extension(element, unsupportedExtension.type)) {
+          report(id, `Unsupported extension: ${unsupportedExtension.label} are not run by Baton; remove them`);
+        }
       }
       const multiInstance = readMultiInstance(element, expression, report);
       if (typeof multiInstance === 'string') unsupported.set(id, multiInstance);

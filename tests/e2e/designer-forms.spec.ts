@@ -38,6 +38,10 @@ test('a designer links a user task to a form picked by its name, and can undo it
   // Given a new process with its starter user task selected
   await newProcess(page, `Expense with form ${Date.now()}`);
   await select(page, 'Task_1');
+  // Listeners are not run by the engine, so the panel does not offer them
+  const headers = editor(page).panel.locator('.bio-properties-panel-group-header');
+  await expect(headers.filter({ hasText: 'Input mapping' })).toHaveCount(1);
+  await expect(headers.filter({ hasText: /listeners/i })).toHaveCount(0);
   await openGroup(page, 'Form');
   const picker = formPicker(page);
   await expect(picker.locator('select')).toHaveValue('');

@@ -1,4 +1,5 @@
 import CapabilityFilter from './CapabilityFilter';
+import UnsupportedGroupsFilter from './UnsupportedGroupsFilter';
 import type { Supports } from './element-kind';
 
 export type { ElementKind, Supports } from './element-kind';
@@ -7,9 +8,10 @@ export { supportsFrom } from './element-kind';
 /** A bpmn-js module limiting the modeler's offers to what `supports` accepts. */
 export function capabilitiesModule(supports: Supports) {
   return {
-    __init__: ['batonCapabilityFilter'],
+    __init__: ['batonCapabilityFilter', 'batonUnsupportedGroupsFilter'],
     batonSupports: ['value', supports],
     batonCapabilityFilter: ['type', CapabilityFilter],
+    batonUnsupportedGroupsFilter: ['type', UnsupportedGroupsFilter],
   };
 }
 export { kindsFromEngine, type EngineCapability } from './kinds-from-engine';

@@ -51,6 +51,33 @@ describe('compile', () => {
     );
   });
 
+  it('refuses execution and task listeners at their element instead of deploying them to be ignored', async () => {
+    const result = await compile(`<?xml version="1.0"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d">
+  <bpmn:process id="p" isExecutable="true">
+    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:userTask id="review">
+      <bpmn:extensionElements>
+        <zeebe:userTask />
+        <zeebe:executionListeners><zeebe:executionListener eventType="start" type="audit" /></zeebe:executionListeners>
+        <zeebe:taskListeners><zeebe:taskListener eventType="completing" type="check" /></zeebe:taskListeners>
+      </bpmn:extensionElements>
+      <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+    </bpmn:userTask>
+    <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+    <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`);
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [
+        { elementId: 'review', message: 'Unsupported extension: execution listeners are not run by Baton; remove them' },
+        { elementId: 'review', message: 'Unsupported extension: task listeners are not run by Baton; remove them' },
+      ],
+    });
+  });
+
   it('rejects a cycle with no wait state and no conditional exit', async () => {
     const result = await compile(fixture('cycle-without-exit'));
     expect(result).toMatchObject({ ok: false, problems: [{ elementId: 'spinA', message: textLike(/spinA → spinB.*never end/) }] });
@@ -94,7 +121,7 @@ describe('compile', () => {
         expect(result.problems.length).toBeGreaterThan(0);
         for (const problem of result.problems) {
           expect(problem.elementId).toEqual(expect.any(String));
-          expect(problem.message).toMatch(/^(Expected|Unsupported element)/);
+          expect(problem.message).toMatch(/^(Expected|Unsupported (element|extension))/);
         }
       }
     });
