@@ -568,6 +568,12 @@ function createStepTask(
         data: { taskId: current.taskId },
       },
     });
+  // A group queue's members are told together; who is in the group is read when the mail goes out.
+  else if (answer.group)
+    context.emit({
+      type: 'SendMail',
+      mail: { kind: 'approval-queued', to: `group:${answer.group}`, data: { taskId: current.taskId, group: answer.group } },
+    });
   context.record('TaskCreated', instance, {
     taskId: current.taskId,
     step,

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { approvalDecisions, processDefinitions, processInstances, tasks } from '@/db/schema';
+import { approvalDecisions, groups, processDefinitions, processInstances, tasks } from '@/db/schema';
 import type { MailRecord } from '@/engine';
 import { issueApprovalLinks } from '@/lib/approval-links/issue-approval-links';
 import { loadApprovalSummary } from './load-approval-summary';
@@ -11,6 +11,8 @@ import { renderTaskCommentMail } from './render-task-comment';
 import { renderApprovalOutcome } from './templates/approval-outcome';
 import { renderApprovalRequest, type ApprovalMailVariant } from './templates/approval-request';
 import { renderRequestCancelled } from './templates/request-cancelled';
+import { renderApprovalQueued } from './templates/approval-queued';
+import { createDirectory } from '@/lib/directory';
 import { messageIdFor } from './transport';
 
 export interface RenderContext {
@@ -114,6 +116,36 @@ const renderOutcome: Renderer = async (mail, context) => {
   return { ...rendered, to: mail.to, messageId: messageIdFor(mail.id), mailId: mail.id };
 };
 
+const queuedData = z.object({ taskId: z.string().min(1), group: z.string().min(1) });
+
+/** One mail to every active member of the queue who may decide (not the requester, nor earlier approvers). */
+const renderQueued: Renderer = async (mail, context) => {
+  const data = parse(queuedData, mail);
+  const loaded = await loadApprovalSummary(context.db, data.taskId);
+  if (!loaded) throw new UnsendableMail(`Expected task ${data.taskId} to exist, but it does not`);
+  const { task, summary } = loaded;
+  if (task.status !== 'open' || task.assignee !== null) {
+    throw new UnsendableMail(`Not sent: task ${data.taskId} was already ${task.assignee ? `claimed by ${task.assignee}` : task.status}`);
+  }
+  const excluded = new Set(
+    (Array.isArray(task.details['excluded']) ? task.details['excluded'] : []).flatMap((email) =>
+      typeof email === 'string' ? [email.toLowerCase()] : [],
+    ),
+  );
+  excluded.add(summary.requester.toLowerCase());
+  const members = ((await createDirectory(context.db).groupMembers?.(data.group)) ?? []).filter(
+    (email) => !excluded.has(email.toLowerCase()),
+  );
+  if (members.length === 0) throw new UnsendableMail(`Not sent: the group "${data.group}" has nobody who may decide`);
+  const [group] = await context.db.select({ name: groups.name }).from(groups).where(eq(groups.key, data.group)).limit(1);
+  const rendered = renderApprovalQueued(
+    summary,
+    { name: group?.name ?? data.group, reason: typeof task.details['reason'] === 'string' ? task.details['reason'] : null },
+    { task: `${context.baseUrl}/tasks/${encodeURIComponent(task.id)}` },
+  );
+  return { ...rendered, to: members.join(', '), messageId: messageIdFor(mail.id), mailId: mail.id };
+};
+
 const cancelledData = z.object({
   instanceId: z.string().min(1),
   reason: z.string().nullish(),
@@ -158,6 +190,7 @@ export const MAIL_RENDERERS: Record<string, Renderer> = {
   'approval-outcome': renderOutcome,
   'task-comment': renderTaskCommentMail,
   'request-cancelled': renderCancelled,
+  'approval-queued': renderQueued,
 };
 
 export async function renderMail(mail: MailRecord, context: RenderContext): Promise<OutgoingMail> {

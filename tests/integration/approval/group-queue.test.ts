@@ -11,6 +11,7 @@ import { claimTask } from '@/lib/tasks/claim-task';
 import { countInbox } from '@/lib/tasks/count-inbox';
 import { decideTask } from '@/lib/tasks/decide-task';
 import { listInbox } from '@/lib/tasks/list-inbox';
+import { renderMail } from '@/lib/mail/render-mail';
 import type { TaskActor } from '@/lib/tasks/task-actor';
 import { useDemoOrg, type DemoOrg } from '../tasks/demo-org';
 
@@ -113,6 +114,31 @@ describe('group queues', () => {
     await claimTask(deps, { taskId: task!.id, actor: thomas });
     const done = await decideTask(deps, { taskId: task!.id, actor: thomas, channel: 'inbox', decision: 'approve' });
     expect(done.variables['approved']).toBe(true);
+  });
+
+  it('given an approval waits in the finance queue, then its members are mailed together with a link to claim it, and nobody once it is claimed', async () => {
+    const org = given();
+    const { engine, deps } = org;
+    const started = await engine.start('purchase-request', {
+      variables: { amount: 1500, title: 'Offsite <venue>' },
+      startedBy: CEO,
+    });
+    const [task] = await engine.listTasks({ instanceId: started.id, status: 'open' });
+    const queued = (await engine.store.listMails()).filter((mail) => mail.instanceId === started.id);
+    expect(queued).toEqual([
+      expect.objectContaining({ kind: 'approval-queued', to: 'group:finance', data: { taskId: task!.id, group: 'finance' } }),
+    ]);
+
+    const context = { db: org.handle.db, baseUrl: 'http://baton.test', linkTtlHours: 24, now: new Date() };
+    const rendered = await renderMail(queued[0]!, context);
+    expect(rendered.to.split(', ').sort()).toEqual(['daniel.reyes@baton.example', THOMAS]);
+    expect(rendered.subject).toBe('Waiting in Finance approvers: 1,500.00 USD for "Offsite <venue>" from Margaret Okafor');
+    expect(rendered.text).toContain(`Open the task in Baton: http://baton.test/tasks/${task!.id}`);
+    expect(rendered.html).toContain('Offsite &lt;venue&gt;');
+    expect(rendered.html).not.toContain('/approve/');
+
+    await claimTask(deps, { taskId: task!.id, actor: await actor(org, THOMAS) });
+    await expect(renderMail(queued[0]!, context)).rejects.toThrow(/already claimed by thomas\.berg@baton\.example/);
   });
 
   it('given the fallback group has no active member, then the approval is an incident naming the group, never an approval', async () => {
