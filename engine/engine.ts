@@ -524,6 +524,21 @@ export function createEngine(options: EngineOptions): RunningEngine {
     );
   }
 
+  /**
+   * The task and its instance in one read that locks the instance, so two
+   * commands racing on one task see each other; refused unless the task is open.
+   */
+  async function lockOpenTask(tx: StoreTransaction, taskId: string) {
+    const found = await tx.lockTaskInstance(taskId);
+    if (!found) return rejectMissing(tx, taskId, 'task');
+    const { task } = found;
+    if (task.status !== 'open') {
+      const who = task.completedBy ? ` by ${task.completedBy}` : '';
+      throw new CommandRejected('INVALID_STATE', `Expected task ${taskId} to be open, but it was ${task.status}${who}`);
+    }
+    return found;
+  }
+
   /** Delivers a message to one subscription; false when its element has moved on since the row was read. */
   async function deliver(tx: StoreTransaction, subscription: SubscriptionRecord, variables: Variables): Promise<InstanceRecord | null> {
     const locked = await tx.lockInstance(subscription.instanceId);
@@ -642,17 +657,7 @@ export function createEngine(options: EngineOptions): RunningEngine {
 
     completeTask(taskId, variables, by, completion = {}) {
       return transact(async (tx) => {
-        // The task and its instance in one read that locks the instance, so two racing completions see each other.
-        const found = await tx.lockTaskInstance(taskId);
-        if (!found) return rejectMissing(tx, taskId, 'task');
-        const { task, instance: locked } = found;
-        if (task.status !== 'open') {
-          const who = task.completedBy ? ` by ${task.completedBy}` : '';
-          throw new CommandRejected(
-            'INVALID_STATE',
-            `Expected task ${taskId} to be open, but it was ${task.status}${who}`,
-          );
-        }
+        const { instance: locked } = await lockOpenTask(tx, taskId);
         const command: Extract<Command, { type: 'CompleteTask' }> = {
           type: 'CompleteTask',
           elementInstanceId: elementInstanceOfTask(locked.state, taskId),
@@ -667,16 +672,7 @@ export function createEngine(options: EngineOptions): RunningEngine {
 
     assignTask(taskId, assignment) {
       return transact(async (tx) => {
-        const found = await tx.lockTaskInstance(taskId);
-        if (!found) return rejectMissing(tx, taskId, 'task');
-        const { task, instance: locked } = found;
-        if (task.status !== 'open') {
-          const who = task.completedBy ? ` by ${task.completedBy}` : '';
-          throw new CommandRejected(
-            'INVALID_STATE',
-            `Expected task ${taskId} to be open, but it was ${task.status}${who}`,
-          );
-        }
+        const { task, instance: locked } = await lockOpenTask(tx, taskId);
         const elementInstanceId = elementInstanceOfTask(locked.state, taskId);
         const command: Extract<Command, { type: 'AssignTask' }> = {
           type: 'AssignTask',
