@@ -5,7 +5,10 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { moddleExtensions } from './moddle-extensions';
 
 export interface ViewerServices {
-  canvas: { zoom(mode: string, center?: string): void; addMarker(id: string, marker: string): void };
+  canvas: {
+    zoom(mode?: string | number, center?: string | { x: number; y: number }): number;
+    addMarker(id: string, marker: string): void;
+  };
   elementRegistry: { get(id: string): unknown };
   overlays: { add(id: string, overlay: { position: Record<string, number>; html: HTMLElement }): void };
 }
@@ -38,7 +41,9 @@ export function useNavigatedViewer(
           elementRegistry: viewer.get('elementRegistry'),
           overlays: viewer.get('overlays'),
         };
-        services.canvas.zoom('fit-viewport', 'auto');
+        // Fitting uses the shapes' bounds; a little room keeps the labels at the edges readable.
+        const fitted = services.canvas.zoom('fit-viewport', 'auto');
+        services.canvas.zoom(fitted * 0.94, 'auto');
         decorate(services);
         setError(null);
       })
