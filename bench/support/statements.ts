@@ -1,8 +1,8 @@
 /**
  * How many SQL statements one purchase-approval instance costs, counted on an
- * in-memory PGlite database through drizzle's logger: every statement the
- * store sends, plus BEGIN and COMMIT of each transaction (PGlite runs those
- * itself, past the logger). The store sends the same statements to PostgreSQL.
+ * in-memory PGlite database at the wire: every statement it is asked to run,
+ * BEGIN and COMMIT included. The store sends the same statements to
+ * PostgreSQL.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -10,27 +10,22 @@ import type { Database } from '@/db/client';
 import { migrate } from '@/db/migrate';
 import * as schema from '@/db/schema';
 import { createEngine, createPostgresStore } from '@/engine';
-import { COMMANDS_PER_INSTANCE, runInstance, XML } from './purchase';
+import { countWireStatements } from '@/tests/support/wire-statements';
+import { runInstance, XML } from './purchase';
 
 const SAMPLE = 20;
 
 export async function statementsPerInstance(): Promise<number> {
   const client = await PGlite.create('memory://');
   try {
-    let counting = false;
-    let count = 0;
-    const db = drizzle(client, {
-      schema,
-      logger: { logQuery: () => void (counting && count++) },
-    }) as unknown as Database;
+    const db = drizzle(client, { schema }) as unknown as Database;
     await migrate({ db, kind: 'pglite', location: 'memory://', close: () => client.close() });
     const engine = createEngine({ store: createPostgresStore(db) });
     await engine.deploy(XML);
     await runInstance(engine);
-    counting = true;
+    const wire = countWireStatements(client);
     for (let i = 0; i < SAMPLE; i++) await runInstance(engine);
-    counting = false;
-    return count / SAMPLE + 2 * COMMANDS_PER_INSTANCE;
+    return wire.count / SAMPLE;
   } finally {
     await client.close();
   }

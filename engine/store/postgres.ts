@@ -7,9 +7,11 @@
  * A command's transaction is BEGIN, one statement that reads and locks what
  * the command is about, one statement that writes everything it changed (see
  * sql-batch.ts), COMMIT. Writes are held back until the transaction reads
- * again or ends, so a read always sees them. The statements of this path are
- * plain text, prepared once per connection on node-postgres; the other reads
- * and writes use drizzle's query builder.
+ * again or ends, and go out ahead of that read, so a read always sees them.
+ * The statements of this path are plain text, prepared once per connection
+ * and sent as sql-session.ts describes (on node-postgres, BEGIN rides with
+ * the read and COMMIT with the write); the other reads and writes use
+ * drizzle's query builder on the same connection.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -27,7 +29,6 @@ import {
   type Column,
   type SQL,
 } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { ApprovalDecisionView } from '../api';
 import type { Effect, HistoryEvent, Incident, InstanceState } from '../runtime/types';
 import type {
@@ -92,10 +93,15 @@ import {
 } from './rows';
 import { WriteBatch } from './sql-batch';
 import { readRow, selectList, tableInfo } from './sql-columns';
+import {
+  sqlDriverFor,
+  type AnyPgDatabase,
+  type Row,
+  type SqlSession,
+  type Statement,
+} from './sql-session';
 
-/** Any drizzle PostgreSQL database or transaction, whatever its driver and schema. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyPgDatabase = PgDatabase<PgQueryResultHKT, any>;
+export type { AnyPgDatabase };
 
 /** A filter condition that applies only when the filter gives a value. */
 const equalIfSet = (column: Column, value: unknown): SQL | undefined =>
@@ -104,8 +110,9 @@ const equalIfSet = (column: Column, value: unknown): SQL | undefined =>
 const where = (conditions: Array<SQL | undefined>) =>
   and(...conditions.filter((c) => c !== undefined));
 
-class SqlReads implements StoreReads {
-  constructor(protected readonly db: AnyPgDatabase) {}
+/** The reads of the store, on the database a subclass gives: the pool's, or a transaction's. */
+abstract class SqlReads implements StoreReads {
+  protected abstract get db(): AnyPgDatabase;
 
   /** Called before every read; a transaction sends its pending writes first, so it reads what it wrote. */
   protected ready(): Promise<void> {
@@ -336,6 +343,16 @@ class SqlReads implements StoreReads {
   }
 }
 
+class DatabaseReads extends SqlReads {
+  constructor(private readonly database: AnyPgDatabase) {
+    super();
+  }
+
+  protected get db(): AnyPgDatabase {
+    return this.database;
+  }
+}
+
 /** The statements of the command path, as text: prepared once per connection, not built per command. */
 const HOT = {
   definitionHeader: (byVersion: boolean) =>
@@ -372,37 +389,38 @@ const instanceChanged = (id: string) => new ConcurrentModification(id);
 class SqlTransaction extends SqlReads implements StoreTransaction {
   private readonly pending = new WriteBatch();
 
-  /** The drizzle transaction, for adapters that read app tables in the same transaction. */
+  constructor(private readonly connection: SqlSession) {
+    super();
+  }
+
+  protected override get db(): AnyPgDatabase {
+    return this.connection.db;
+  }
+
+  /** The drizzle database of the transaction, for adapters that read app tables in the same transaction. */
   get session(): AnyPgDatabase {
-    return this.db;
+    return this.connection.db;
   }
 
-  /** Sends the writes held back so far; the store calls it before COMMIT. */
-  async flush(): Promise<void> {
-    if (!this.pending.empty) await this.pending.flush((statement) => this.execute(statement));
+  /** Sends the writes held back so far; they run before anything sent after them. */
+  sendPending(): void {
+    if (!this.pending.empty) this.pending.send(this.connection);
   }
 
+  /** Before a drizzle statement: the writes held back are sent, and have run. */
   protected override ready(): Promise<void> {
-    return this.flush();
+    this.sendPending();
+    return this.connection.drained();
   }
 
-  /** One statement through the transaction's own connection; named statements are prepared once per connection. */
-  private async execute(statement: {
-    text: string;
-    params: unknown[];
-    name?: string;
-  }): Promise<{ rows: Array<Record<string, unknown>> }> {
-    const query = this.db._.session.prepareQuery(
-      { sql: statement.text, params: statement.params },
-      undefined,
-      statement.name,
-      false,
-    );
-    return (await query.execute()) as { rows: Array<Record<string, unknown>> };
+  /** One hot statement, after the writes held back. */
+  private async execute(statement: Statement): Promise<{ rows: Row[] }> {
+    this.sendPending();
+    return { rows: await this.connection.send(statement) };
   }
 
   async insertDefinition(definition: Omit<DefinitionRecord, 'version'>) {
-    await this.flush();
+    await this.ready();
     // Serializes deployments of one process id, so each gets the next version number.
     await this.db.execute(
       sql`select pg_advisory_xact_lock(hashtext(${`baton.definition:${definition.processId}`}))`,
@@ -429,7 +447,6 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
     table: typeof tasks | typeof jobs,
     id: string,
   ): Promise<{ row: Row; instance: InstanceRecord } | null> {
-    await this.flush();
     const key = getTableName(table);
     const { rows } = await this.execute({
       ...hot(`lock_${key}`, () => HOT.lockWith(table)),
@@ -459,7 +476,6 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
     processId: string,
     version?: number,
   ): Promise<DefinitionHeader | null> {
-    await this.flush();
     const byVersion = version !== undefined;
     const { rows } = await this.execute({
       ...hot(byVersion ? 'definition_version' : 'definition_latest', () =>
@@ -481,7 +497,6 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
   }
 
   async lockInstance(id: string): Promise<InstanceRecord | null> {
-    await this.flush();
     const { rows } = await this.execute({
       ...hot('lock_instance', HOT.lockInstance),
       params: [id],
@@ -593,7 +608,7 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
   }
 
   async deleteTimer(id: string) {
-    await this.flush();
+    await this.ready();
     const deleted = await this.db
       .delete(timers)
       .where(eq(timers.id, id))
@@ -607,14 +622,14 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
   }
 
   async deleteStartTimers(processId: string) {
-    await this.flush();
+    await this.ready();
     await this.db
       .delete(timers)
       .where(and(isNull(timers.instanceId), eq(timers.processId, processId)));
   }
 
   async replaceMessageStarts(processId: string, starts: readonly MessageStartRecord[]) {
-    await this.flush();
+    await this.ready();
     await this.db.delete(messageStartEvents).where(eq(messageStartEvents.processId, processId));
     if (starts.length > 0) await this.db.insert(messageStartEvents).values([...starts]);
   }
@@ -623,7 +638,7 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
     messageName: string,
     kind: MessageStartRecord['kind'],
   ): Promise<MessageStartRecord[]> {
-    await this.flush();
+    await this.ready();
     return this.db
       .select()
       .from(messageStartEvents)
@@ -633,6 +648,7 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
   }
 
   async lockMessageKey(messageName: string, correlationKey: string) {
+    await this.ready();
     // A transaction-scoped advisory lock on the pair (two 32-bit keys), released at commit or rollback.
     await this.db.execute(
       sql`select pg_advisory_xact_lock(hashtext(${messageName}), hashtext(${correlationKey}))`,
@@ -650,7 +666,7 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
     now: Date,
     instanceId: string,
   ): Promise<MessageRecord | null> {
-    await this.flush();
+    await this.ready();
     const [row] = await this.db
       .select()
       .from(messages)
@@ -703,7 +719,8 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
 }
 
 export function createPostgresStore(db: AnyPgDatabase): Store {
-  const reads = new SqlReads(db);
+  const reads = new DatabaseReads(db);
+  const driver = sqlDriverFor(db);
 
   const leasable = (column: typeof jobs.lockExpiresAt | typeof timers.lockExpiresAt, now: Date) =>
     or(isNull(column), lte(column, now));
@@ -728,10 +745,10 @@ export function createPostgresStore(db: AnyPgDatabase): Store {
     listApprovalDecisions: (filter) => reads.listApprovalDecisions(filter),
 
     transaction: (fn) =>
-      db.transaction(async (session) => {
+      driver.transaction(async (session) => {
         const tx = new SqlTransaction(session);
         const result = await fn(tx);
-        await tx.flush();
+        tx.sendPending();
         return result;
       }),
 

@@ -13,18 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { tableInfo, type ColumnInfo, type TableInfo } from './sql-columns';
-
-type Row = Record<string, unknown>;
-
-export interface Statement {
-  text: string;
-  params: unknown[];
-  /** Name of the prepared statement: the same for the same text. */
-  name: string;
-}
-
-/** Runs one statement and returns its rows. */
-export type Execute = (statement: Statement) => Promise<{ rows: Row[] }>;
+import type { Row, SqlSession } from './sql-session';
 
 export interface InsertOptions<T> {
   /** On a primary key conflict: overwrite the row with the new values, or keep the old one. */
@@ -41,14 +30,21 @@ export interface UpdateOptions {
   guard?: string;
   /** Columns set from the stored row rather than a value, e.g. `{ failures: 't."failures" + 1' }`. */
   expressions?: Record<string, string>;
-  /** When given, a row the update does not reach is an error, made by this function. */
+  /**
+   * When given, a row the update does not reach fails the statement (in the
+   * database, so the transaction cannot commit), with the error this
+   * function makes.
+   */
   required?: (id: string) => Error;
 }
 
 interface Group {
   /** Everything the statement text depends on. */
   shape: string;
-  cte(param: string): string;
+  /** The table's name, for the error of a required row. */
+  table: string;
+  /** The statement text of this group; `single` when it writes exactly one row. */
+  cte(param: string, single: boolean): string;
   rows: unknown[];
   required?: (id: string) => Error;
 }
@@ -67,9 +63,22 @@ function recordset(columns: readonly ColumnInfo[], param: string, ordered: boole
     : `jsonb_to_recordset(${param}::jsonb) as r(${definition})`;
 }
 
-/** The `id` values of a recordset parameter, as one array computed once per statement. */
-const idArray = (param: string) =>
-  `array(select x."id" from jsonb_to_recordset(${param}::jsonb) as x("id" text))`;
+/**
+ * The primary key condition of an update or delete: the ids of a JSON array
+ * parameter, either of rows (`key` 'id') or of plain ids (`key` null). One
+ * row, by far the usual case, is compared as one value, which the planner
+ * always answers from the primary key, whatever it believes about the
+ * table's size (a prepared statement keeps the plan it chose while the table
+ * was small). More rows are one array computed once per statement: joined
+ * with the recordset alone, the planner expects a hundred rows from it and
+ * scans the whole table instead.
+ */
+function idCondition(param: string, single: boolean, key: 'id' | null): string {
+  if (single) return `t."id" = (${param}::jsonb ${key ? `-> 0 ->> '${key}'` : '->> 0'})`;
+  return key
+    ? `t."id" = any(array(select x."id" from jsonb_to_recordset(${param}::jsonb) as x("id" text)))`
+    : `t."id" = any(array(select jsonb_array_elements_text(${param}::jsonb)))`;
+}
 
 function columnsFor(info: TableInfo, keys: readonly string[]): ColumnInfo[] {
   return keys.map((key) => {
@@ -105,6 +114,7 @@ export class WriteBatch {
     for (const row of rows) {
       const group = this.group(keyOf ? [`${info.name}:${keyOf(row)}`] : [], shape, () => ({
         shape,
+        table: info.name.slice(1, -1),
         rows: [],
         cte: (param) => {
           const columns = columnsFor(info, keys);
@@ -134,9 +144,10 @@ export class WriteBatch {
     const shape = `update ${info.name} ${keys.join(',')} ${JSON.stringify(expressions)} ${options.guard ?? ''} ${options.required ? 'required' : ''}`;
     const group = this.group([`${info.name}:${rowId}`], shape, () => ({
       shape,
+      table: info.name.slice(1, -1),
       rows: [],
       required: options.required,
-      cte: (param) => {
+      cte: (param, single) => {
         const columns = columnsFor(info, ['id', ...keys]);
         const assignments = [
           ...columns.slice(1).map((c) => `${c.name} = r."${c.key}"`),
@@ -145,9 +156,7 @@ export class WriteBatch {
           ),
         ].join(', ');
         const guard = options.guard ? ` and ${options.guard}` : '';
-        // The ids again as an array the primary key is searched with: joined with the recordset
-        // alone, the planner expects a hundred rows from it and scans the whole table instead.
-        return `update ${info.name} as t set ${assignments} from ${recordset(columns, param, false)} where t."id" = any(${idArray(param)}) and t."id" = r."id"${guard} returning t."id"`;
+        return `update ${info.name} as t set ${assignments} from ${recordset(columns, param, false)} where ${idCondition(param, single, 'id')} and t."id" = r."id"${guard} returning t."id"`;
       },
     }));
     group.rows.push({ ...set, id: rowId });
@@ -158,34 +167,29 @@ export class WriteBatch {
     const shape = `delete ${info.name}`;
     const group = this.group([`${info.name}:${rowId}`], shape, () => ({
       shape,
+      table: info.name.slice(1, -1),
       rows: [],
-      cte: (param) =>
-        `delete from ${info.name} where "id" = any(array(select jsonb_array_elements_text(${param}::jsonb)))`,
+      cte: (param, single) =>
+        `delete from ${info.name} as t where ${idCondition(param, single, null)}`,
     }));
     group.rows.push(rowId);
   }
 
-  /** Sends the pending writes, one statement per segment, and checks the required updates. */
-  async flush(execute: Execute): Promise<void> {
+  /**
+   * Sends the pending writes, one statement per segment, without waiting for
+   * them: the session runs them in order, before anything sent later, and
+   * the transaction waits for them before it ends.
+   */
+  send(session: SqlSession): void {
     const segments = this.segments;
     this.segments = [];
     for (const segment of segments) {
       const groups = [...segment.groups.values()];
       const { text, name } = statementFor(groups);
-      const result = await execute({
-        text,
-        name,
-        params: groups.map((group) => JSON.stringify(group.rows)),
-      });
-      const reached = result.rows[0] ?? {};
-      groups.forEach((group, index) => {
-        if (!group.required) return;
-        const ids = new Set(reached[`w${index}`] as string[] | null);
-        for (const row of group.rows) {
-          const rowId = (row as Row)['id'] as string;
-          if (!ids.has(rowId)) throw group.required(rowId);
-        }
-      });
+      void session.send(
+        { text, name, params: groups.map((group) => JSON.stringify(group.rows)) },
+        (error) => requiredError(groups, error),
+      );
     }
   }
 
@@ -206,13 +210,33 @@ export class WriteBatch {
   }
 }
 
+/** The store's error for a required row the statement missed (SQLSTATE 40001, the row's id as detail). */
+function requiredError(groups: readonly Group[], error: unknown): unknown {
+  const { code, detail } = error as { code?: unknown; detail?: unknown };
+  if (code !== '40001' || typeof detail !== 'string') return error;
+  for (const group of groups) {
+    if (group.required && group.rows.some((row) => (row as Row)['id'] === detail))
+      return group.required(detail);
+  }
+  return error;
+}
+
 function statementFor(groups: readonly Group[]): { text: string; name: string } {
-  const shape = groups.map((group) => group.shape).join('\n');
+  const shape = groups
+    .map((group) => `${group.shape} ${group.rows.length === 1 ? 'one' : 'many'}`)
+    .join('\n');
   let statement = statements.get(shape);
   if (!statement) {
-    const ctes = groups.map((group, index) => `w${index} as (${group.cte(`$${index + 1}`)})`);
+    const ctes = groups.map(
+      (group, index) => `w${index} as (${group.cte(`$${index + 1}`, group.rows.length === 1)})`,
+    );
+    // Counted first, so the check costs a function call only when a row was missed.
     const required = groups.flatMap((group, index) =>
-      group.required ? [`array(select "id" from w${index}) as "w${index}"`] : [],
+      group.required
+        ? [
+            `case when (select count(*) from w${index}) = jsonb_array_length($${index + 1}::jsonb) then null else baton_missing_row($${index + 1}::jsonb, array(select "id" from w${index}), '${group.table.replaceAll("'", "''")}') end as "w${index}"`,
+          ]
+        : [],
     );
     const text = `with ${ctes.join(',\n')}\nselect ${required.length > 0 ? required.join(', ') : '1'}`;
     const name = `baton_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;

@@ -144,6 +144,58 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
       ).rejects.toBeInstanceOf(ConcurrentModification);
     });
 
+    it('keeps nothing of a transaction whose version check fails, though its writes were sent with the check', async () => {
+      const instanceId = await seedInstance(store);
+      const taskId = uniqueId('task');
+      await store.transaction(async (tx) => {
+        const locked = await tx.lockInstance(instanceId);
+        await tx.saveInstance(instanceId, {
+          state: stateOf(instanceId),
+          expectedLockVersion: locked!.lockVersion,
+          endedAt: null,
+        });
+      });
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.appendHistory(instanceId, [
+            { type: 'ElementActivated', at: T0.getTime(), elementId: 'review' },
+          ]);
+          await tx.applyEffects(
+            { instanceId, processId: 'order' },
+            [
+              {
+                type: 'CreateTask',
+                task: {
+                  id: taskId,
+                  elementId: 'review',
+                  name: 'Review',
+                  assignee: 'bob',
+                  candidateUsers: [],
+                  candidateGroups: [],
+                  formKey: null,
+                  dueDate: null,
+                  followUpDate: null,
+                  variables: {},
+                },
+              },
+            ],
+            T0,
+          );
+          await tx.saveInstance(instanceId, {
+            state: stateOf(instanceId, { status: 'terminated' }),
+            expectedLockVersion: 0,
+            endedAt: T0,
+          });
+        }),
+      ).rejects.toBeInstanceOf(ConcurrentModification);
+      expect(await store.getTask(taskId)).toBeNull();
+      expect(await store.history(instanceId)).toEqual([]);
+      expect(await store.getInstance(instanceId)).toMatchObject({
+        status: 'active',
+        lockVersion: 1,
+      });
+    });
+
     it('keeps nothing of a transaction that throws', async () => {
       const instanceId = await seedInstance(store);
       const taskId = uniqueId('task');
