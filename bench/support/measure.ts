@@ -82,6 +82,10 @@ export async function throughput(
   if (plan.warmupMs > 0) await runFor(operation, plan.warmupMs, loops);
   const rounds: Round[] = [];
   for (let i = 0; i < plan.rounds; i++) rounds.push(await runFor(operation, plan.roundMs, loops));
+  return summary(rounds);
+}
+
+function summary(rounds: Round[]): Throughput {
   return {
     rounds,
     perSecond: median(rounds.map((round) => (round.count * 1000) / round.wallMs)),
@@ -89,6 +93,57 @@ export async function throughput(
     wallUsPerOp: median(rounds.map((round) => (round.wallMs * 1000) / round.count)),
     total: rounds.reduce((sum, round) => sum + round.count, 0),
   };
+}
+
+/** A reading taken before and after every round (bytes of log written, say); null when unavailable. */
+export type Gauge = () => Promise<number | null>;
+
+export interface Interleaved<K extends string> {
+  results: Record<K, Throughput & { gaugePerOp: number | null }>;
+  /** For each round, operations per second of every operation in it. */
+  pairs: Array<Record<K, number>>;
+}
+
+/**
+ * Measures several operations in alternating rounds (a, b, a, b, …) after a
+ * warm-up of each, so a change in the machine's load during the run falls on
+ * all of them alike and their ratio per round stays comparable.
+ */
+export async function interleaved<K extends string>(
+  operations: Record<K, Operation>,
+  plan: RoundPlan,
+  loops = 1,
+  gauge?: Gauge,
+): Promise<Interleaved<K>> {
+  const keys = Object.keys(operations) as K[];
+  for (const key of keys) if (plan.warmupMs > 0) await runFor(operations[key], plan.warmupMs, loops);
+  const rounds = Object.fromEntries(keys.map((key) => [key, [] as Round[]])) as Record<K, Round[]>;
+  const gauged = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+  let gaugeAvailable = gauge !== undefined;
+  const pairs: Array<Record<K, number>> = [];
+  for (let i = 0; i < plan.rounds; i++) {
+    const pair = {} as Record<K, number>;
+    for (const key of keys) {
+      const before = gauge ? await gauge() : null;
+      const round = await runFor(operations[key], plan.roundMs, loops);
+      const after = gauge ? await gauge() : null;
+      if (before === null || after === null) gaugeAvailable = false;
+      else gauged[key] += after - before;
+      rounds[key].push(round);
+      pair[key] = (round.count * 1000) / round.wallMs;
+    }
+    pairs.push(pair);
+  }
+  const results = Object.fromEntries(
+    keys.map((key) => {
+      const summarized = summary(rounds[key]);
+      return [
+        key,
+        { ...summarized, gaugePerOp: gaugeAvailable ? gauged[key] / summarized.total : null },
+      ];
+    }),
+  ) as Interleaved<K>['results'];
+  return { results, pairs };
 }
 
 export interface Latency {

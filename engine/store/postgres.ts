@@ -744,13 +744,13 @@ export function createPostgresStore(db: AnyPgDatabase): Store {
     listMails: (filter) => reads.listMails(filter),
     listApprovalDecisions: (filter) => reads.listApprovalDecisions(filter),
 
-    transaction: (fn) =>
-      driver.transaction(async (session) => {
-        const tx = new SqlTransaction(session);
-        const result = await fn(tx);
-        tx.sendPending();
-        return result;
-      }),
+    transaction: (fn) => {
+      let tx: SqlTransaction;
+      return driver.transaction(
+        (session) => fn((tx = new SqlTransaction(session))),
+        () => tx.sendPending(),
+      );
+    },
 
     async claimJobs({
       workerId,

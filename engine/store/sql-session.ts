@@ -53,10 +53,38 @@ export interface SqlSession {
 export interface SqlDriver {
   /**
    * Runs `work` in one transaction; statements it sent and did not wait for
-   * are part of it. Throws the first error of a statement, else the error of
-   * `work`, and then nothing is committed.
+   * are part of it. When `work` succeeds, `finish` sends the transaction's
+   * last statements, which leave together with COMMIT. Throws the first error
+   * of a statement, else the error of `work`, and then nothing is committed.
    */
-  transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  transaction<T>(
+    work: (session: SqlSession) => Promise<T>,
+    finish?: (session: SqlSession) => void,
+  ): Promise<T>;
+}
+
+type Outcome<T> = { ok: true; result: T } | { ok: false; failure: { error: unknown } };
+
+/** Runs the work, and `finish` after it; an error of either is kept, not thrown. */
+async function attempt<T>(
+  session: SqlSession,
+  work: (session: SqlSession) => Promise<T>,
+  finish: ((session: SqlSession) => void) | undefined,
+  /** Wraps `finish`, e.g. to send it in one write with COMMIT. */
+  around: (send: () => void) => void = (send) => send(),
+): Promise<Outcome<T>> {
+  let result: T;
+  try {
+    result = await work(session);
+  } catch (error) {
+    return { ok: false, failure: { error } };
+  }
+  try {
+    around(() => finish?.(session));
+  } catch (error) {
+    return { ok: false, failure: { error } };
+  }
+  return { ok: true, result };
 }
 
 /** Keeps the promises of the statements sent, and the first error in sending order. */
@@ -155,13 +183,29 @@ class PipelineSession implements SqlSession {
     return db;
   }
 
-  /** COMMIT (or ROLLBACK) sent behind whatever is still on its way, then everything waited for. */
+  /** Runs `send` corked, with COMMIT behind it: the last writes and COMMIT leave in one write. */
+  withCommit(send: () => void): void {
+    const stream = internals(this.client).connection.stream;
+    stream.cork();
+    try {
+      send();
+      if (this.begun) this.ending = this.sent.track(this.client.query('COMMIT'));
+    } finally {
+      stream.uncork();
+    }
+  }
+
+  private ending: Promise<pg.QueryResult> | undefined;
+
+  /** ROLLBACK after a failure, sent behind whatever is still on its way, then everything waited for. */
   async end(failure: { error: unknown } | undefined): Promise<void> {
     if (!this.begun) {
       if (failure) throw failure.error;
       return;
     }
-    const ending = this.sent.track(this.client.query(failure ? 'ROLLBACK' : 'COMMIT'));
+    const ending = failure
+      ? this.sent.track(this.client.query('ROLLBACK'))
+      : (this.ending ?? this.sent.track(this.client.query('COMMIT')));
     await this.sent.settle(failure);
     const { command } = await ending;
     if (command !== 'COMMIT')
@@ -171,19 +215,14 @@ class PipelineSession implements SqlSession {
 
 function poolDriver(pool: pg.Pool, schema: Record<string, unknown> | undefined): SqlDriver {
   return {
-    async transaction(work) {
+    async transaction(work, finish) {
       const client = await pool.connect();
       internals(client).pipeline = true;
       const session = new PipelineSession(client, schema);
       let broken: Error | undefined;
       try {
-        let result!: Awaited<ReturnType<typeof work>>;
-        let failure: { error: unknown } | undefined;
-        try {
-          result = await work(session);
-        } catch (error) {
-          failure = { error };
-        }
+        const outcome = await attempt(session, work, finish, (send) => session.withCommit(send));
+        const failure = outcome.ok ? undefined : outcome.failure;
         try {
           await session.end(failure);
         } catch (error) {
@@ -192,7 +231,7 @@ function poolDriver(pool: pg.Pool, schema: Record<string, unknown> | undefined):
             broken = error as Error;
           throw error;
         }
-        return result;
+        return (outcome as { result: Awaited<ReturnType<typeof work>> }).result;
       } finally {
         internals(client).pipeline = false;
         client.release(broken);
@@ -319,19 +358,13 @@ class PgliteSession implements SqlSession {
 
 function pgliteDriver(pglite: PGliteLike, schema: Record<string, unknown> | undefined): SqlDriver {
   return {
-    transaction: (work) =>
+    transaction: (work, finish) =>
       pglite.transaction(async (tx) => {
         const session = new PgliteSession(pglite, tx, schema);
-        let result!: Awaited<ReturnType<typeof work>>;
-        let failure: { error: unknown } | undefined;
-        try {
-          result = await work(session);
-        } catch (error) {
-          failure = { error };
-        }
+        const outcome = await attempt(session, work, finish);
         // Throwing makes PGlite roll back.
-        await session.sent.settle(failure);
-        return result;
+        await session.sent.settle(outcome.ok ? undefined : outcome.failure);
+        return (outcome as { result: Awaited<ReturnType<typeof work>> }).result;
       }),
   };
 }
@@ -365,18 +398,12 @@ class DrizzleSession implements SqlSession {
 
 function drizzleDriver(db: AnyPgDatabase): SqlDriver {
   return {
-    transaction: (work) =>
+    transaction: (work, finish) =>
       db.transaction(async (tx) => {
         const session = new DrizzleSession(tx);
-        let result!: Awaited<ReturnType<typeof work>>;
-        let failure: { error: unknown } | undefined;
-        try {
-          result = await work(session);
-        } catch (error) {
-          failure = { error };
-        }
-        await session.sent.settle(failure);
-        return result;
+        const outcome = await attempt(session, work, finish);
+        await session.sent.settle(outcome.ok ? undefined : outcome.failure);
+        return (outcome as { result: Awaited<ReturnType<typeof work>> }).result;
       }),
   };
 }
