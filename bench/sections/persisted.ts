@@ -77,9 +77,7 @@ async function compare(
   const { floor: floorRun, instances: run } = results;
   const floorInstances = floorRun.perSecond / COMMANDS_PER_INSTANCE;
   // The ratio of each round pair, then their median: steadier than a ratio of two medians.
-  const share = median(
-    pairs.map((pair) => pair.instances / (pair.floor / COMMANDS_PER_INSTANCE)),
-  );
+  const share = median(pairs.map((pair) => pair.instances / (pair.floor / COMMANDS_PER_INSTANCE)));
   if (share < TARGET_OF_FLOOR) {
     shortfalls.push({
       label,
@@ -117,7 +115,7 @@ export const persistedSection: Section = {
     const shortfalls: Shortfall[] = [];
     const statements = await statementsPerInstance();
     const notes = [
-      `Statements: one instance costs ${statements} SQL statements, BEGIN and COMMIT of its ${COMMANDS_PER_INSTANCE} transactions included (the floor: ${3 * COMMANDS_PER_INSTANCE}); each command is BEGIN, one statement that reads what it is about (locking its instance), one that writes its state, history and effect rows, COMMIT. Counted on PGlite at the wire. The statements are prepared once per connection; on PostgreSQL the connection is pipelined, so BEGIN travels with the read and COMMIT with the write: two round trips per command, where the floor's transaction takes three.`,
+      `Statements: one instance costs ${statements} SQL statements, BEGIN and COMMIT of its ${COMMANDS_PER_INSTANCE} transactions included (the floor: ${3 * COMMANDS_PER_INSTANCE}); each command is BEGIN, one statement that reads what it is about (locking its instance), one that writes its state, history and effect rows, COMMIT. Counted on PGlite at the wire. The statements are prepared once per connection; on PostgreSQL the statements of a command leave in two batches, BEGIN with the read and COMMIT with the write: two round trips per command, where the floor's transaction takes three.`,
       `Floor: single-row INSERT in its own transaction (BEGIN, INSERT, COMMIT through drizzle's transaction()); one instance needs ${COMMANDS_PER_INSTANCE} transactions (start, complete job, complete task). Instances: createEngine on createPostgresStore, one instance at a time per loop.`,
       `Rounds: after ${PLAN.warmupMs / 1000} s of warm-up each, ${PLAN.rounds} rounds of ${PLAN.roundMs / 1000} s of the floor and ${PLAN.rounds} of instances, alternating, so both see the same machine; the ratio is the median of the ${PLAN.rounds} per-round ratios, and the range of those ratios is given with each row.`,
       "Client CPU is this process only: for PGlite it includes the database (it runs in-process), for PostgreSQL the server's work is not in it.",

@@ -116,7 +116,8 @@ export async function interleaved<K extends string>(
   gauge?: Gauge,
 ): Promise<Interleaved<K>> {
   const keys = Object.keys(operations) as K[];
-  for (const key of keys) if (plan.warmupMs > 0) await runFor(operations[key], plan.warmupMs, loops);
+  for (const key of keys)
+    if (plan.warmupMs > 0) await runFor(operations[key], plan.warmupMs, loops);
   const rounds = Object.fromEntries(keys.map((key) => [key, [] as Round[]])) as Record<K, Round[]>;
   const gauged = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
   let gaugeAvailable = gauge !== undefined;

@@ -4,10 +4,11 @@
  * statements, prepared once per connection, and the transaction costs as few
  * trips to the database as the driver allows:
  *
- * - node-postgres (a `pg.Pool`): the transaction owns a pooled connection in
- *   the driver's pipeline mode. BEGIN goes out with the first statement and
- *   COMMIT right behind the last write, without waiting in between, so a
- *   command is two round trips (read, write+commit) instead of four.
+ * - node-postgres (a `pg.Pool`): the transaction owns a pooled connection.
+ *   The statements it sends in one turn of the event loop leave as one batch
+ *   of extended-protocol messages with a single Sync, so BEGIN goes out with
+ *   the first read and COMMIT with the last write: a command is two round
+ *   trips and two replies (read, write+commit) instead of four.
  * - PGlite: statements go to the embedded server as one batch of protocol
  *   messages each (bind, execute, sync; parse only the first time), instead
  *   of six calls that parse and plan the statement again every time.
@@ -15,8 +16,8 @@
  *   one after another.
  *
  * Errors keep their order: the first statement that failed is the error the
- * transaction throws, and a failed statement leaves the transaction aborted,
- * so COMMIT rolls it back. Nothing is committed that a later check refused:
+ * transaction throws; the statements after it do not run, and the
+ * transaction is rolled back. Nothing is committed that a later check refused:
  * the checks of a write run in the database, inside the statement.
  */
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -44,7 +45,7 @@ export interface SqlSession {
    * before it ends. `mapError` turns the database's error into the store's.
    */
   send(statement: Statement, mapError?: (error: unknown) => unknown): Promise<Row[]>;
-  /** Resolves once every statement sent so far has run; on a pipelined connection, at once. */
+  /** Resolves once every statement sent so far has run, or is queued ahead of anything sent later. */
   drained(): Promise<void>;
   /** A drizzle database on the same connection and transaction, for the statements that are not hot. */
   readonly db: AnyPgDatabase;
@@ -117,64 +118,216 @@ const mapped = (
       })
     : promise;
 
-/* ------------------------------------------------------------------ node-postgres */
-
-/** The parts of a node-postgres client this driver uses beyond its typings: its pipeline switch and socket. */
-interface ClientInternals {
-  pipeline: boolean;
-  connection: { stream: { cork(): void; uncork(): void } };
+/** A parameter in the text format: the hot statements take text, numbers and JSON. */
+function textValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  return JSON.stringify(value);
 }
 
-const internals = (client: pg.PoolClient) => client as unknown as ClientInternals;
+/* ------------------------------------------------------------------ node-postgres */
+
+/** The protocol messages of a node-postgres connection this driver sends itself. */
+interface WireConnection {
+  stream: { cork?(): void; uncork?(): void };
+  close(message: { type: 'S'; name: string }): void;
+  parse(message: { name: string; text: string; types: number[] }): void;
+  bind(message: { statement: string; values: Array<string | null> }): void;
+  describe(message: { type: 'P'; name: string }): void;
+  execute(message: { portal: string; rows: number }): void;
+  sync(): void;
+  sendCopyFail(message: string): void;
+}
+
+/** node-postgres's result of one statement, filled message by message. */
+interface ResultBuilder {
+  rows: Row[];
+  command: string;
+  addFields(fields: unknown[]): void;
+  parseRow(fields: unknown[]): Row;
+  addRow(row: Row): void;
+  addCommandComplete(message: unknown): void;
+}
+
+/** A result parsed with the driver's global type parsers, as a pooled connection's own queries are. */
+const newResult = () => new (pg.Result as unknown as new () => ResultBuilder)();
+
+interface Step {
+  statement: Statement;
+  /** Whether the statement returns rows (a Describe asks for their shape); BEGIN and COMMIT do not. */
+  rows: boolean;
+  resolve(result: ResultBuilder): void;
+  reject(error: unknown): void;
+}
+
+const BEGIN: Statement = { name: 'baton_begin', text: 'BEGIN', params: [] };
+const COMMIT: Statement = { name: 'baton_commit', text: 'COMMIT', params: [] };
+const ROLLBACK: Statement = { name: 'baton_rollback', text: 'ROLLBACK', params: [] };
+
+/** Statements each pooled connection has prepared. */
+const preparedOnConnection = new WeakMap<pg.PoolClient, Set<string>>();
+
+/**
+ * Statements sent to the server as one batch of extended-protocol messages
+ * with one Sync at the end: one write, one round trip, one reply. A statement
+ * is parsed the first time a connection runs it (after a Close, in case an
+ * earlier batch failed after parsing it). When a statement fails, the server
+ * skips the rest of the batch; those statements are rejected too.
+ */
+class Batch implements pg.Submittable {
+  private index = 0;
+  private current: ResultBuilder | undefined;
+  private finished = false;
+
+  constructor(
+    private readonly steps: readonly Step[],
+    private readonly prepared: Set<string>,
+  ) {}
+
+  submit(connection: pg.Connection): void {
+    const wire = connection as unknown as WireConnection;
+    wire.stream.cork?.();
+    try {
+      for (const { statement, rows } of this.steps) {
+        if (!this.prepared.has(statement.name)) {
+          wire.close({ type: 'S', name: statement.name });
+          wire.parse({ name: statement.name, text: statement.text, types: [] });
+        }
+        wire.bind({ statement: statement.name, values: statement.params.map(textValue) });
+        if (rows) wire.describe({ type: 'P', name: '' });
+        wire.execute({ portal: '', rows: 0 });
+      }
+      wire.sync();
+    } finally {
+      wire.stream.uncork?.();
+    }
+  }
+
+  private result(): ResultBuilder {
+    this.current ??= newResult();
+    return this.current;
+  }
+
+  handleRowDescription(message: { fields: unknown[] }): void {
+    this.result().addFields(message.fields);
+  }
+
+  handleDataRow(message: { fields: unknown[] }): void {
+    const result = this.result();
+    result.addRow(result.parseRow(message.fields));
+  }
+
+  handleCommandComplete(message: unknown): void {
+    const result = this.result();
+    result.addCommandComplete(message);
+    const step = this.steps[this.index++];
+    this.current = undefined;
+    this.prepared.add(step!.statement.name);
+    step!.resolve(result);
+  }
+
+  handleEmptyQuery(): void {
+    const step = this.steps[this.index++];
+    step?.resolve(newResult());
+  }
+
+  handlePortalSuspended(): void {}
+
+  handleCopyInResponse(connection: pg.Connection): void {
+    (connection as unknown as WireConnection).sendCopyFail('Baton sends no COPY data');
+  }
+
+  handleCopyData(): void {}
+
+  /** The statement at `index` failed; the server skipped the ones after it. */
+  handleError(error: unknown): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.steps[this.index]?.reject(error);
+    for (const skipped of this.steps.slice(this.index + 1)) skipped.reject(error);
+  }
+
+  handleReadyForQuery(): void {
+    this.finished = true;
+  }
+}
 
 /** Drizzle databases on pooled connections, made once per connection (building one is not free). */
 const pooledDatabases = new WeakMap<pg.PoolClient, AnyPgDatabase>();
 
-class PipelineSession implements SqlSession {
+/**
+ * A transaction on a pooled connection. Statements sent in one turn of the
+ * event loop leave as one batch; BEGIN goes with the first of them, COMMIT
+ * with the last writes.
+ */
+class BatchSession implements SqlSession {
   begun = false;
   readonly sent = new Sent();
+  private open: Step[] | null = null;
+  private ending: Promise<ResultBuilder> | undefined;
+  private readonly prepared: Set<string>;
 
   constructor(
     private readonly client: pg.PoolClient,
     private readonly schema: Record<string, unknown> | undefined,
-  ) {}
+  ) {
+    let prepared = preparedOnConnection.get(client);
+    if (!prepared) preparedOnConnection.set(client, (prepared = new Set()));
+    this.prepared = prepared;
+  }
 
-  /** BEGIN, sent ahead of the transaction's first statement and not waited for. */
+  /** Adds a statement to the batch of this turn. */
+  private push(statement: Statement, rows: boolean): Promise<ResultBuilder> {
+    if (!this.open) {
+      this.open = [];
+      queueMicrotask(() => this.flush());
+    }
+    const open = this.open;
+    return new Promise((resolve, reject) => open.push({ statement, rows, resolve, reject }));
+  }
+
+  /** BEGIN, ahead of the transaction's first statement, in the same batch. */
   private begin(): void {
     if (this.begun) return;
     this.begun = true;
-    void this.sent.track(this.client.query('BEGIN'));
+    void this.sent.track(this.push(BEGIN, false));
+  }
+
+  /** Adds a statement to the batch of this turn, BEGIN first when the transaction has not begun. */
+  private add(statement: Statement, rows: boolean): Promise<ResultBuilder> {
+    this.begin();
+    return this.push(statement, rows);
+  }
+
+  /** Sends the batch of this turn now. */
+  private flush(): void {
+    const steps = this.open;
+    this.open = null;
+    if (steps && steps.length > 0) void this.client.query(new Batch(steps, this.prepared));
   }
 
   send(statement: Statement, mapError?: (error: unknown) => unknown): Promise<Row[]> {
-    const stream = internals(this.client).connection.stream;
-    // Corked, BEGIN and the statement leave in one write.
-    stream.cork();
-    let result: Promise<pg.QueryResult<Row>>;
-    try {
-      this.begin();
-      result = this.client.query<Row>({
-        name: statement.name,
-        text: statement.text,
-        values: statement.params,
-      });
-    } finally {
-      stream.uncork();
-    }
     return this.sent.track(
       mapped(
-        result.then((r) => r.rows),
+        this.add(statement, true).then((result) => result.rows),
         mapError,
       ),
     );
   }
 
   drained(): Promise<void> {
+    // The connection runs what it is given in order; anything queued after this runs after it.
+    this.flush();
     return Promise.resolve();
   }
 
   get db(): AnyPgDatabase {
     this.begin();
+    // Drizzle's statements go straight to the connection's queue, so the batch goes first.
+    this.flush();
     let db = pooledDatabases.get(this.client);
     if (!db) {
       db = drizzlePg({ client: this.client, schema: this.schema });
@@ -183,33 +336,51 @@ class PipelineSession implements SqlSession {
     return db;
   }
 
-  /** Runs `send` corked, with COMMIT behind it: the last writes and COMMIT leave in one write. */
+  /** Runs `send`, then COMMIT, in one batch with whatever else this turn sent. */
   withCommit(send: () => void): void {
-    const stream = internals(this.client).connection.stream;
-    stream.cork();
-    try {
-      send();
-      if (this.begun) this.ending = this.sent.track(this.client.query('COMMIT'));
-    } finally {
-      stream.uncork();
-    }
+    send();
+    if (this.begun) this.ending = this.sent.track(this.push(COMMIT, false));
+    this.flush();
   }
 
-  private ending: Promise<pg.QueryResult> | undefined;
-
-  /** ROLLBACK after a failure, sent behind whatever is still on its way, then everything waited for. */
+  /**
+   * Waits for everything sent; a transaction that failed anywhere (its work,
+   * a statement, COMMIT) is rolled back before the connection goes back to
+   * the pool.
+   */
   async end(failure: { error: unknown } | undefined): Promise<void> {
     if (!this.begun) {
       if (failure) throw failure.error;
       return;
     }
-    const ending = failure
-      ? this.sent.track(this.client.query('ROLLBACK'))
-      : (this.ending ?? this.sent.track(this.client.query('COMMIT')));
-    await this.sent.settle(failure);
-    const { command } = await ending;
-    if (command !== 'COMMIT')
-      throw new Error(`Expected the transaction to commit, but it ended with ${command}`);
+    this.flush();
+    let committed = false;
+    try {
+      await this.sent.settle(failure);
+      const ending = this.ending ?? this.sent.track(this.push(COMMIT, false));
+      this.flush();
+      const { command } = await ending;
+      committed = command === 'COMMIT';
+      if (!committed)
+        throw new Error(`Expected the transaction to commit, but it ended with ${command}`);
+    } finally {
+      if (!committed) await this.rollBack();
+    }
+  }
+
+  /** Set when the connection could not even roll back: it goes back to the pool only to be closed. */
+  unusable: Error | undefined;
+
+  private async rollBack(): Promise<void> {
+    try {
+      await new Promise<ResultBuilder>((resolve, reject) => {
+        void this.client.query(
+          new Batch([{ statement: ROLLBACK, rows: false, resolve, reject }], this.prepared),
+        );
+      });
+    } catch (error) {
+      this.unusable = error instanceof Error ? error : new Error(String(error));
+    }
   }
 }
 
@@ -217,23 +388,19 @@ function poolDriver(pool: pg.Pool, schema: Record<string, unknown> | undefined):
   return {
     async transaction(work, finish) {
       const client = await pool.connect();
-      internals(client).pipeline = true;
-      const session = new PipelineSession(client, schema);
+      const session = new BatchSession(client, schema);
       let broken: Error | undefined;
       try {
         const outcome = await attempt(session, work, finish, (send) => session.withCommit(send));
         const failure = outcome.ok ? undefined : outcome.failure;
         try {
           await session.end(failure);
-        } catch (error) {
-          // A server error leaves the connection usable; anything else (a lost socket) does not.
-          if (!(error instanceof pg.DatabaseError) && error !== failure?.error)
-            broken = error as Error;
-          throw error;
+        } finally {
+          // A failed statement leaves the connection usable once rolled back; a lost one does not.
+          broken = session.unusable;
         }
         return (outcome as { result: Awaited<ReturnType<typeof work>> }).result;
       } finally {
-        internals(client).pipeline = false;
         client.release(broken);
       }
     },
@@ -288,16 +455,6 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
     at += part.length;
   }
   return out;
-}
-
-/** A parameter in the text format: the hot statements take text, numbers and JSON. */
-function textValue(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return String(value);
-  return JSON.stringify(value);
 }
 
 class PgliteSession implements SqlSession {
