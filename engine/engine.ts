@@ -141,11 +141,15 @@ export function createEngine(options: EngineOptions): RunningEngine {
     let graph = graphs.get(definition.id);
     if (!graph) {
       graph = compileAll(definition.xml).then((compiled) => {
-        const found = compiled.ok ? compiled.graphs.find((candidate) => candidate.processId === definition.processId) : undefined;
+        const found = compiled.ok
+          ? compiled.graphs.find((candidate) => candidate.processId === definition.processId)
+          : undefined;
         if (found) return found;
         throw new Error(
           `Expected deployed process ${definition.processId} v${definition.version} to compile, but: ` +
-            (compiled.ok ? 'the file no longer contains it' : compiled.problems.map((problem) => problem.message).join('; ')),
+            (compiled.ok
+              ? 'the file no longer contains it'
+              : compiled.problems.map((problem) => problem.message).join('; ')),
         );
       });
       graph.catch(() => graphs.delete(definition.id));
@@ -328,7 +332,12 @@ export function createEngine(options: EngineOptions): RunningEngine {
           // A message published before this subscription opened, and still alive, is correlated now.
           const { subscription } = effect;
           await tx.lockMessageKey(subscription.messageName, subscription.correlationKey);
-          const message = await tx.findBufferedMessage(subscription.messageName, subscription.correlationKey, now, record.id);
+          const message = await tx.findBufferedMessage(
+            subscription.messageName,
+            subscription.correlationKey,
+            now,
+            record.id,
+          );
           if (!message) break;
           await tx.recordCorrelation(message.id, record.id);
           queue.push({
@@ -347,7 +356,10 @@ export function createEngine(options: EngineOptions): RunningEngine {
         }
         case 'BroadcastSignal': {
           // Every instance waiting for the signal now gets it, in this transaction, and signal start events start.
-          for (const subscription of await tx.listSubscriptions({ messageName: effect.signalName, kind: 'signal' })) {
+          for (const subscription of await tx.listSubscriptions({
+            messageName: effect.signalName,
+            kind: 'signal',
+          })) {
             queue.push({
               kind: 'command',
               instanceId: subscription.instanceId,
@@ -367,7 +379,13 @@ export function createEngine(options: EngineOptions): RunningEngine {
             queue.push({
               kind: 'start',
               definition,
-              command: { type: 'StartInstance', instanceId: newId(), variables: effect.variables, startEventId: start.elementId, definitionVersion: definition.version },
+              command: {
+                type: 'StartInstance',
+                instanceId: newId(),
+                variables: effect.variables,
+                startEventId: start.elementId,
+                definitionVersion: definition.version,
+              },
             });
           }
           break;
@@ -457,7 +475,12 @@ export function createEngine(options: EngineOptions): RunningEngine {
         result = step(graph, record.state, work.command, context(now));
       } catch (error) {
         // Follow-up work for an element that has moved on in the meantime has nothing left to do.
-        if (processed > 0 && work.whileElementLives !== undefined && error instanceof CommandRejected) continue;
+        if (
+          processed > 0 &&
+          work.whileElementLives !== undefined &&
+          error instanceof CommandRejected
+        )
+          continue;
         throw error;
       }
       held.set(
@@ -496,8 +519,14 @@ export function createEngine(options: EngineOptions): RunningEngine {
     return runLocked(tx, locked, command);
   }
 
-  async function runLocked(tx: StoreTransaction, locked: InstanceRecord, command: Command): Promise<InstanceView> {
-    return toInstanceView(await execute(tx, { kind: 'command', instanceId: locked.id, command }, [locked]));
+  async function runLocked(
+    tx: StoreTransaction,
+    locked: InstanceRecord,
+    command: Command,
+  ): Promise<InstanceView> {
+    return toInstanceView(
+      await execute(tx, { kind: 'command', instanceId: locked.id, command }, [locked]),
+    );
   }
 
   function jobCommand(jobId: string, command: Command): Promise<InstanceView> {
@@ -515,9 +544,14 @@ export function createEngine(options: EngineOptions): RunningEngine {
   }
 
   /** Why a task or job could not be loaded with its instance: the row or the instance is missing. */
-  async function rejectMissing(tx: StoreTransaction, id: string, kind: 'task' | 'job'): Promise<never> {
+  async function rejectMissing(
+    tx: StoreTransaction,
+    id: string,
+    kind: 'task' | 'job',
+  ): Promise<never> {
     const row = kind === 'task' ? await tx.getTask(id) : await tx.getJob(id);
-    if (!row) throw new CommandRejected('NOT_FOUND', `Expected ${kind} ${id} to exist, but it does not`);
+    if (!row)
+      throw new CommandRejected('NOT_FOUND', `Expected ${kind} ${id} to exist, but it does not`);
     throw new CommandRejected(
       'NOT_FOUND',
       `Expected process instance ${row.instanceId} to exist, but it does not`,
@@ -534,16 +568,30 @@ export function createEngine(options: EngineOptions): RunningEngine {
     const { task } = found;
     if (task.status !== 'open') {
       const who = task.completedBy ? ` by ${task.completedBy}` : '';
-      throw new CommandRejected('INVALID_STATE', `Expected task ${taskId} to be open, but it was ${task.status}${who}`);
+      throw new CommandRejected(
+        'INVALID_STATE',
+        `Expected task ${taskId} to be open, but it was ${task.status}${who}`,
+      );
     }
     return found;
   }
 
   /** Delivers a message to one subscription; false when its element has moved on since the row was read. */
-  async function deliver(tx: StoreTransaction, subscription: SubscriptionRecord, variables: Variables): Promise<InstanceRecord | null> {
+  async function deliver(
+    tx: StoreTransaction,
+    subscription: SubscriptionRecord,
+    variables: Variables,
+  ): Promise<InstanceRecord | null> {
     const locked = await tx.lockInstance(subscription.instanceId);
     const triggers = locked?.state.elements[subscription.elementInstanceId]?.data?.['triggers'];
-    if (!locked || locked.status !== 'active' || triggers === null || typeof triggers !== 'object' || Array.isArray(triggers) || !(subscription.id in triggers)) {
+    if (
+      !locked ||
+      locked.status !== 'active' ||
+      triggers === null ||
+      typeof triggers !== 'object' ||
+      Array.isArray(triggers) ||
+      !(subscription.id in triggers)
+    ) {
       return null;
     }
     const command: Command = {
@@ -557,7 +605,11 @@ export function createEngine(options: EngineOptions): RunningEngine {
   }
 
   /** Starts an instance of each process whose newest version has a message start event of this name. */
-  async function startByMessage(tx: StoreTransaction, name: string, variables: Variables): Promise<InstanceRecord[]> {
+  async function startByMessage(
+    tx: StoreTransaction,
+    name: string,
+    variables: Variables,
+  ): Promise<InstanceRecord[]> {
     const started: InstanceRecord[] = [];
     for (const start of await tx.findMessageStarts(name, 'message')) {
       const definition = await tx.getDefinition(start.definitionId);
@@ -575,11 +627,21 @@ export function createEngine(options: EngineOptions): RunningEngine {
   }
 
   /** A redeploy replaces the schedules of timer start events and the message start events of the process. */
-  async function scheduleStarts(tx: StoreTransaction, definition: DefinitionRecord, graph: ProcessGraph): Promise<void> {
+  async function scheduleStarts(
+    tx: StoreTransaction,
+    definition: DefinitionRecord,
+    graph: ProcessGraph,
+  ): Promise<void> {
     await tx.deleteStartTimers(graph.processId);
     for (const start of graph.timerStartEvents) {
-      const schedule = timerStartSchedule(start.timer, evaluateExpression(start.timer.expression, NO_VARIABLES), clock.now(), start.id);
-      if (!schedule.ok) throw new DeploymentRejected([{ elementId: start.id, message: schedule.message }]);
+      const schedule = timerStartSchedule(
+        start.timer,
+        evaluateExpression(start.timer.expression, NO_VARIABLES),
+        clock.now(),
+        start.id,
+      );
+      if (!schedule.ok)
+        throw new DeploymentRejected([{ elementId: start.id, message: schedule.message }]);
       await tx.insertTimer({
         id: newId(),
         instanceId: null,
@@ -592,13 +654,22 @@ export function createEngine(options: EngineOptions): RunningEngine {
         interval: schedule.interval,
       });
     }
-    await tx.replaceMessageStarts(
-      graph.processId,
-      [
-        ...graph.messageStartEvents.map((start) => ({ definitionId: definition.id, processId: graph.processId, elementId: start.id, messageName: start.messageName, kind: 'message' as const })),
-        ...graph.signalStartEvents.map((start) => ({ definitionId: definition.id, processId: graph.processId, elementId: start.id, messageName: start.signalName, kind: 'signal' as const })),
-      ],
-    );
+    await tx.replaceMessageStarts(graph.processId, [
+      ...graph.messageStartEvents.map((start) => ({
+        definitionId: definition.id,
+        processId: graph.processId,
+        elementId: start.id,
+        messageName: start.messageName,
+        kind: 'message' as const,
+      })),
+      ...graph.signalStartEvents.map((start) => ({
+        definitionId: definition.id,
+        processId: graph.processId,
+        elementId: start.id,
+        messageName: start.signalName,
+        kind: 'signal' as const,
+      })),
+    ]);
   }
 
   const engine: RunningEngine = {
@@ -631,7 +702,10 @@ export function createEngine(options: EngineOptions): RunningEngine {
           deployed.push(toDeployed(definition));
         }
         const [first] = deployed;
-        if (!first) throw new DeploymentRejected([{ elementId: null, message: 'Expected an executable process, but the file has none' }]);
+        if (!first)
+          throw new DeploymentRejected([
+            { elementId: null, message: 'Expected an executable process, but the file has none' },
+          ]);
         return first;
       });
     },
@@ -683,7 +757,8 @@ export function createEngine(options: EngineOptions): RunningEngine {
           action: assignment.action,
           task: { assignee: task.assignee, details: task.details },
         };
-        if (assignment.expectedAssignee !== undefined) command.expectedAssignee = assignment.expectedAssignee;
+        if (assignment.expectedAssignee !== undefined)
+          command.expectedAssignee = assignment.expectedAssignee;
         // An approval task's new assignee is looked up in the org chart as this transaction sees it.
         const directory = approvalPorts(tx)?.directory;
         const to = assignment.assignee?.trim();
@@ -792,13 +867,26 @@ export function createEngine(options: EngineOptions): RunningEngine {
         if (timer.instanceId === null) {
           // A timer start event: whoever deletes the row starts the instance; a racing second firing finds nothing.
           if (!(await tx.deleteTimer(timerId))) {
-            throw new CommandRejected('INVALID_STATE', `Expected timer ${timerId} to be pending, but it has fired or was replaced`);
+            throw new CommandRejected(
+              'INVALID_STATE',
+              `Expected timer ${timerId} to be pending, but it has fired or was replaced`,
+            );
           }
-          const definition = timer.definitionId === null ? null : await tx.getDefinition(timer.definitionId);
-          if (!definition) throw new CommandRejected('NOT_FOUND', `Expected the definition of timer ${timerId} to exist, but it does not`);
+          const definition =
+            timer.definitionId === null ? null : await tx.getDefinition(timer.definitionId);
+          if (!definition)
+            throw new CommandRejected(
+              'NOT_FOUND',
+              `Expected the definition of timer ${timerId} to exist, but it does not`,
+            );
           const next = nextFiring(timer.dueAt.getTime(), timer.interval, timer.repetitions);
           if (next) {
-            await tx.insertTimer({ ...timer, id: newId(), dueAt: new Date(next.dueAt), repetitions: next.remaining });
+            await tx.insertTimer({
+              ...timer,
+              id: newId(),
+              dueAt: new Date(next.dueAt),
+              repetitions: next.remaining,
+            });
           }
           const command: StartCommand = {
             type: 'StartInstance',
@@ -824,12 +912,21 @@ export function createEngine(options: EngineOptions): RunningEngine {
       });
     },
 
-    publishMessage(name, correlationKey, variables = {}, publishOptions = {}): Promise<PublishedMessage> {
+    publishMessage(
+      name,
+      correlationKey,
+      variables = {},
+      publishOptions = {},
+    ): Promise<PublishedMessage> {
       return transact(async (tx) => {
         await tx.lockMessageKey(name, correlationKey);
         const messageId = newId();
         const reached = new Set<string>();
-        for (const subscription of await tx.listSubscriptions({ messageName: name, correlationKey, kind: 'message' })) {
+        for (const subscription of await tx.listSubscriptions({
+          messageName: name,
+          correlationKey,
+          kind: 'message',
+        })) {
           // Once per instance, as in Camunda 8.
           if (subscription.instanceId === null || reached.has(subscription.instanceId)) continue;
           if (await deliver(tx, subscription, variables)) reached.add(subscription.instanceId);
@@ -838,7 +935,14 @@ export function createEngine(options: EngineOptions): RunningEngine {
         const timeToLiveMs = Math.max(0, publishOptions.timeToLiveMs ?? 0);
         if (timeToLiveMs > 0) {
           const now = clock.now();
-          await tx.insertMessage({ id: messageId, name, correlationKey, variables, publishedAt: new Date(now), expiresAt: new Date(now + timeToLiveMs) });
+          await tx.insertMessage({
+            id: messageId,
+            name,
+            correlationKey,
+            variables,
+            publishedAt: new Date(now),
+            expiresAt: new Date(now + timeToLiveMs),
+          });
           for (const instanceId of reached) await tx.recordCorrelation(messageId, instanceId);
         }
         return { messageId, correlatedInstanceIds: [...reached] };
@@ -848,13 +952,22 @@ export function createEngine(options: EngineOptions): RunningEngine {
     broadcastSignal(name, variables = {}) {
       return transact(async (tx) => {
         const reached = new Set<string>();
-        for (const subscription of await tx.listSubscriptions({ messageName: name, kind: 'signal' })) {
+        for (const subscription of await tx.listSubscriptions({
+          messageName: name,
+          kind: 'signal',
+        })) {
           if (await deliver(tx, subscription, variables)) reached.add(subscription.instanceId);
         }
         for (const start of await tx.findMessageStarts(name, 'signal')) {
           const definition = await tx.getDefinition(start.definitionId);
           if (!definition) continue;
-          const command: StartCommand = { type: 'StartInstance', instanceId: newId(), variables, startEventId: start.elementId, definitionVersion: definition.version };
+          const command: StartCommand = {
+            type: 'StartInstance',
+            instanceId: newId(),
+            variables,
+            startEventId: start.elementId,
+            definitionVersion: definition.version,
+          };
           reached.add((await execute(tx, { kind: 'start', definition, command })).id);
         }
         return { signalName: name, reachedInstanceIds: [...reached] };
@@ -864,7 +977,11 @@ export function createEngine(options: EngineOptions): RunningEngine {
     correlateMessage(name, correlationKey, variables = {}) {
       return transact(async (tx) => {
         await tx.lockMessageKey(name, correlationKey);
-        for (const subscription of await tx.listSubscriptions({ messageName: name, correlationKey, kind: 'message' })) {
+        for (const subscription of await tx.listSubscriptions({
+          messageName: name,
+          correlationKey,
+          kind: 'message',
+        })) {
           const record = await deliver(tx, subscription, variables);
           if (record) return toInstanceView(record);
         }

@@ -41,7 +41,12 @@ export interface BehaviorContext {
   /** The process instance has nothing left to do. */
   completeProcess(instance: ElementInstance): void;
   /** A BPMN error: caught by the nearest matching error event sub-process or boundary event, else an incident. */
-  throwError(instance: ElementInstance, errorCode: string | null, errorMessage: string, variables?: Variables): void;
+  throwError(
+    instance: ElementInstance,
+    errorCode: string | null,
+    errorMessage: string,
+    variables?: Variables,
+  ): void;
 
   /** Opens the timer or message subscription of `event` (a catch event or receive task) on `owner`; false if an incident was raised. */
   openTrigger(owner: ElementInstance, event: ElementNode): boolean;
@@ -66,7 +71,12 @@ export interface BehaviorContext {
   /** A runtime failure: an incident on this element, retryable. */
   raiseIncident(instance: ElementInstance, type: string, message: string): void;
   emit(effect: Effect): void;
-  record(type: HistoryEventType, instance: ElementInstance, data?: { [key: string]: Json }, by?: string): void;
+  record(
+    type: HistoryEventType,
+    instance: ElementInstance,
+    data?: { [key: string]: Json },
+    by?: string,
+  ): void;
 }
 
 export interface Behavior {
@@ -79,7 +89,11 @@ export interface Behavior {
 }
 
 /** Leaves through every outgoing flow: the BPMN default for activities and events. */
-export function leaveThroughAll(context: BehaviorContext, instance: ElementInstance, node: ElementNode): void {
+export function leaveThroughAll(
+  context: BehaviorContext,
+  instance: ElementInstance,
+  node: ElementNode,
+): void {
   context.takeFlows(instance, node.outgoing);
 }
 

@@ -7,7 +7,11 @@ export const callActivity: Behavior = {
   onActivate(context, instance, node) {
     const called = node.zeebe.calledElement;
     if (!called) {
-      context.raiseIncident(instance, 'CALLED_ELEMENT_ERROR', `Expected call activity '${node.id}' to name a process, but it has no zeebe:calledElement`);
+      context.raiseIncident(
+        instance,
+        'CALLED_ELEMENT_ERROR',
+        `Expected call activity '${node.id}' to name a process, but it has no zeebe:calledElement`,
+      );
       return;
     }
     const processId = context.evaluate(instance, called.processId, 'the called process id');
@@ -29,16 +33,27 @@ export const callActivity: Behavior = {
       : context.localVariables(instance);
     const childInstanceId = context.newId();
     context.wait(instance, { wait: 'child', childInstanceId, processId: processId.value });
-    context.emit({ type: 'StartChildInstance', childInstanceId, processId: processId.value, variables, parentElementInstanceId: instance.id });
+    context.emit({
+      type: 'StartChildInstance',
+      childInstanceId,
+      processId: processId.value,
+      variables,
+      parentElementInstanceId: instance.id,
+    });
   },
   onComplete: leaveThroughAll,
   onTerminate(context, instance) {
     const childInstanceId = instance.data?.['childInstanceId'];
-    if (typeof childInstanceId === 'string') context.emit({ type: 'CancelChildInstance', childInstanceId });
+    if (typeof childInstanceId === 'string')
+      context.emit({ type: 'CancelChildInstance', childInstanceId });
   },
 };
 
-export function completeCallActivity(context: BehaviorContext, instance: ElementInstance, variables: Variables): void {
+export function completeCallActivity(
+  context: BehaviorContext,
+  instance: ElementInstance,
+  variables: Variables,
+): void {
   const node = context.graph.elements.get(instance.elementId);
   const propagate = node?.zeebe.calledElement?.propagateAllChildVariables ?? true;
   // With output mappings only what they map leaves the call activity.

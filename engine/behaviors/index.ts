@@ -44,7 +44,14 @@ export const behaviors: { readonly [K in ElementKind]: Behavior } = {
   eventBasedGateway,
 };
 
-export { approvalTimerFired, assignApprovalStep, assignApprover, decideApproval, isApprovalTask, isApprovalTimer } from './approval-task';
+export {
+  approvalTimerFired,
+  assignApprovalStep,
+  assignApprover,
+  decideApproval,
+  isApprovalTask,
+  isApprovalTimer,
+} from './approval-task';
 export type { Behavior, BehaviorContext } from './behavior';
 export { completeCallActivity } from './call-activity';
 export { multiInstanceBody } from './multi-instance';

@@ -6,7 +6,12 @@
  */
 import { behaviors, multiInstanceBody } from '../behaviors';
 import type { BehaviorContext } from '../behaviors';
-import { describe, evaluateExpression, type EvaluationResult, type Expression } from '../expressions';
+import {
+  describe,
+  evaluateExpression,
+  type EvaluationResult,
+  type Expression,
+} from '../expressions';
 import type { ElementNode, ProcessGraph } from '../model/graph';
 import { dueDateOf, nextFiring, type Trigger } from './triggers';
 import {
@@ -152,7 +157,8 @@ export class Run implements BehaviorContext {
     this.rememberForCompensation(instance, node, body);
     this.remove(instance);
     const thrower = instance.data?.['compensationFor'];
-    if (typeof thrower === 'string' && this.state.elements[thrower]) this.nextCompensation(this.state.elements[thrower]);
+    if (typeof thrower === 'string' && this.state.elements[thrower])
+      this.nextCompensation(this.state.elements[thrower]);
     if (this.processCompleted) {
       this.processCompleted = false;
       this.finishProcess('completed');
@@ -176,11 +182,19 @@ export class Run implements BehaviorContext {
 
   /** Inner instances of a multi-instance activity live in a body instance of the same element. */
   private isInner(instance: ElementInstance): boolean {
-    return instance.scopeId !== null && this.state.elements[instance.scopeId]?.elementId === instance.elementId;
+    return (
+      instance.scopeId !== null &&
+      this.state.elements[instance.scopeId]?.elementId === instance.elementId
+    );
   }
 
   activateInner(body: ElementInstance, variables: Variables): void {
-    const inner: ElementInstance = { id: this.newId(), elementId: body.elementId, scopeId: body.id, state: 'activating' };
+    const inner: ElementInstance = {
+      id: this.newId(),
+      elementId: body.elementId,
+      scopeId: body.id,
+      state: 'activating',
+    };
     this.state.elements[inner.id] = inner;
     this.state.variables[inner.id] = { ...variables };
     this.childrenOf(body.id).add(inner.id);
@@ -203,7 +217,11 @@ export class Run implements BehaviorContext {
   // Timers and message subscriptions (triggers), kept on the element instance that owns them
 
   /** Boundary events of the activity and the timer/message starts of the event sub-processes of a scope. */
-  private openAttachedTriggers(instance: ElementInstance, node: ElementNode, body: boolean): boolean {
+  private openAttachedTriggers(
+    instance: ElementInstance,
+    node: ElementNode,
+    body: boolean,
+  ): boolean {
     const inner = node.multiInstance !== null && !body;
     if (!inner) {
       for (const boundaryId of this.graph.boundaryEvents.get(node.id) ?? []) {
@@ -223,7 +241,12 @@ export class Run implements BehaviorContext {
   openTrigger(owner: ElementInstance, event: ElementNode): boolean {
     const definition = event.eventDefinition;
     if (definition?.type === 'timer') {
-      const due = dueDateOf(definition.timer, this.evaluate(owner, definition.timer.expression, `the timer of '${event.id}'`), this.now, event.id);
+      const due = dueDateOf(
+        definition.timer,
+        this.evaluate(owner, definition.timer.expression, `the timer of '${event.id}'`),
+        this.now,
+        event.id,
+      );
       if (!due.ok) {
         this.raiseIncident(owner, 'EXTRACT_VALUE_ERROR', due.message);
         return false;
@@ -239,41 +262,88 @@ export class Run implements BehaviorContext {
     if (definition?.type === 'signal') {
       const name = this.evaluate(owner, definition.name, `the signal name of '${event.id}'`);
       if (!name.ok || typeof name.value !== 'string' || name.value === '') {
-        this.raiseIncident(owner, 'EXTRACT_VALUE_ERROR', name.ok ? `Expected the signal name of '${event.id}' to be a non-empty string, but it was ${describe(name.value)}` : name.message);
+        this.raiseIncident(
+          owner,
+          'EXTRACT_VALUE_ERROR',
+          name.ok
+            ? `Expected the signal name of '${event.id}' to be a non-empty string, but it was ${describe(name.value)}`
+            : name.message,
+        );
         return false;
       }
       const id = this.newId();
-      this.triggersOf(owner)[id] = { elementId: event.id, kind: 'signal', messageName: name.value, correlationKey: '' };
+      this.triggersOf(owner)[id] = {
+        elementId: event.id,
+        kind: 'signal',
+        messageName: name.value,
+        correlationKey: '',
+      };
       this.emit({
         type: 'OpenSubscription',
-        subscription: { id, elementInstanceId: owner.id, elementId: event.id, messageName: name.value, correlationKey: '', interrupting: event.interrupting, kind: 'signal' },
+        subscription: {
+          id,
+          elementInstanceId: owner.id,
+          elementId: event.id,
+          messageName: name.value,
+          correlationKey: '',
+          interrupting: event.interrupting,
+          kind: 'signal',
+        },
       });
       return true;
     }
     if (definition?.type === 'message') {
-      const name = this.evaluate(owner, definition.message.name, `the message name of '${event.id}'`);
+      const name = this.evaluate(
+        owner,
+        definition.message.name,
+        `the message name of '${event.id}'`,
+      );
       if (!name.ok || typeof name.value !== 'string' || name.value === '') {
-        this.raiseIncident(owner, 'EXTRACT_VALUE_ERROR', name.ok ? `Expected the message name of '${event.id}' to be a non-empty string, but it was ${describe(name.value)}` : name.message);
+        this.raiseIncident(
+          owner,
+          'EXTRACT_VALUE_ERROR',
+          name.ok
+            ? `Expected the message name of '${event.id}' to be a non-empty string, but it was ${describe(name.value)}`
+            : name.message,
+        );
         return false;
       }
       let correlationKey = '';
       if (definition.message.correlationKey) {
-        const key = this.evaluate(owner, definition.message.correlationKey, `the correlation key of '${event.id}'`);
+        const key = this.evaluate(
+          owner,
+          definition.message.correlationKey,
+          `the correlation key of '${event.id}'`,
+        );
         if (!key.ok || (typeof key.value !== 'string' && typeof key.value !== 'number')) {
           this.raiseIncident(
             owner,
             'EXTRACT_VALUE_ERROR',
-            key.ok ? `Expected the correlation key '${definition.message.correlationKey.source}' of '${event.id}' to be a string or a number, but it was ${describe(key.value)}` : key.message,
+            key.ok
+              ? `Expected the correlation key '${definition.message.correlationKey.source}' of '${event.id}' to be a string or a number, but it was ${describe(key.value)}`
+              : key.message,
           );
           return false;
         }
         correlationKey = String(key.value);
       }
       const id = this.newId();
-      this.triggersOf(owner)[id] = { elementId: event.id, kind: 'message', messageName: name.value, correlationKey };
+      this.triggersOf(owner)[id] = {
+        elementId: event.id,
+        kind: 'message',
+        messageName: name.value,
+        correlationKey,
+      };
       this.emit({
         type: 'OpenSubscription',
-        subscription: { id, elementInstanceId: owner.id, elementId: event.id, messageName: name.value, correlationKey, interrupting: event.interrupting },
+        subscription: {
+          id,
+          elementInstanceId: owner.id,
+          elementId: event.id,
+          messageName: name.value,
+          correlationKey,
+          interrupting: event.interrupting,
+        },
       });
       return true;
     }
@@ -283,19 +353,30 @@ export class Run implements BehaviorContext {
   private addTimer(owner: ElementInstance, trigger: Trigger): void {
     const id = this.newId();
     this.triggersOf(owner)[id] = trigger;
-    const timer: Extract<Effect, { type: 'CreateTimer' }>['timer'] = { id, elementInstanceId: owner.id, elementId: trigger.elementId, dueAt: trigger.dueAt ?? this.now };
+    const timer: Extract<Effect, { type: 'CreateTimer' }>['timer'] = {
+      id,
+      elementInstanceId: owner.id,
+      elementId: trigger.elementId,
+      dueAt: trigger.dueAt ?? this.now,
+    };
     if (trigger.interval !== undefined) {
       timer.interval = trigger.interval;
-      if (trigger.remaining !== undefined && trigger.remaining !== null) timer.repetitions = trigger.remaining;
+      if (trigger.remaining !== undefined && trigger.remaining !== null)
+        timer.repetitions = trigger.remaining;
     }
     this.emit({ type: 'CreateTimer', timer });
-    this.record('TimerCreated', owner, { timerId: id, eventId: trigger.elementId, dueAt: timer.dueAt });
+    this.record('TimerCreated', owner, {
+      timerId: id,
+      eventId: trigger.elementId,
+      dueAt: timer.dueAt,
+    });
   }
 
   private triggersOf(owner: ElementInstance): Record<string, Trigger> {
     const data = (owner.data ??= {});
     const existing = data['triggers'];
-    if (existing !== null && typeof existing === 'object' && !Array.isArray(existing)) return existing as unknown as Record<string, Trigger>;
+    if (existing !== null && typeof existing === 'object' && !Array.isArray(existing))
+      return existing as unknown as Record<string, Trigger>;
     const created: Record<string, Trigger> = {};
     data['triggers'] = created as unknown as Json;
     return created;
@@ -308,7 +389,11 @@ export class Run implements BehaviorContext {
     for (const id of Object.keys(triggers)) {
       const trigger = triggers[id] as Trigger;
       if (only && !only.has(trigger.elementId)) continue;
-      this.emit(trigger.kind === 'timer' ? { type: 'CancelTimer', timerId: id } : { type: 'CloseSubscription', subscriptionId: id });
+      this.emit(
+        trigger.kind === 'timer'
+          ? { type: 'CancelTimer', timerId: id }
+          : { type: 'CloseSubscription', subscriptionId: id },
+      );
       delete triggers[id];
     }
     if (!only && owner.data) {
@@ -323,7 +408,10 @@ export class Run implements BehaviorContext {
     const triggers = owner?.data?.['triggers'] as Record<string, Trigger> | undefined;
     const trigger = triggers?.[timerId];
     if (!owner || !triggers || trigger?.kind !== 'timer' || owner.state !== 'active') {
-      throw new CommandRejected('NOT_FOUND', `Expected a pending timer '${timerId}' on element instance '${ownerId}', but there is none`);
+      throw new CommandRejected(
+        'NOT_FOUND',
+        `Expected a pending timer '${timerId}' on element instance '${ownerId}', but there is none`,
+      );
     }
     delete triggers[timerId];
     this.record('TimerFired', owner, { timerId, eventId: trigger.elementId });
@@ -331,21 +419,40 @@ export class Run implements BehaviorContext {
   }
 
   /** A message correlated to a subscription of this element instance. */
-  correlateMessage(ownerId: string, messageName: string, subscriptionId: string | undefined, variables: Variables): void {
+  correlateMessage(
+    ownerId: string,
+    messageName: string,
+    subscriptionId: string | undefined,
+    variables: Variables,
+  ): void {
     const owner = this.state.elements[ownerId];
     const triggers = owner?.data?.['triggers'] as Record<string, Trigger> | undefined;
     const id = triggers
       ? Object.keys(triggers).find((candidate) => {
           const trigger = triggers[candidate] as Trigger;
-          return trigger.kind !== 'timer' && trigger.messageName === messageName && (subscriptionId === undefined || candidate === subscriptionId);
+          return (
+            trigger.kind !== 'timer' &&
+            trigger.messageName === messageName &&
+            (subscriptionId === undefined || candidate === subscriptionId)
+          );
         })
       : undefined;
     const trigger = id === undefined ? undefined : triggers?.[id];
     if (!owner || !trigger || owner.state !== 'active') {
-      throw new CommandRejected('NOT_FOUND', `Expected a subscription to message '${messageName}' on element instance '${ownerId}', but there is none`);
+      throw new CommandRejected(
+        'NOT_FOUND',
+        `Expected a subscription to message '${messageName}' on element instance '${ownerId}', but there is none`,
+      );
     }
-    if (trigger.kind === 'signal') this.record('SignalReceived', owner, { signalName: messageName, eventId: trigger.elementId });
-    else this.record('MessageCorrelated', owner, { messageName, eventId: trigger.elementId, subscriptionId: id ?? null, correlationKey: trigger.correlationKey ?? '' });
+    if (trigger.kind === 'signal')
+      this.record('SignalReceived', owner, { signalName: messageName, eventId: trigger.elementId });
+    else
+      this.record('MessageCorrelated', owner, {
+        messageName,
+        eventId: trigger.elementId,
+        subscriptionId: id ?? null,
+        correlationKey: trigger.correlationKey ?? '',
+      });
     this.occur(owner, trigger, variables);
   }
 
@@ -365,8 +472,17 @@ export class Run implements BehaviorContext {
       // The first event wins: the gateway completes into it, the other events' triggers close with it.
       this.record('ElementCompleted', owner);
       this.remove(owner);
-      const flowId = ownerNode.outgoing.find((candidate) => this.graph.flows.get(candidate)?.targetId === event.id);
-      if (flowId) this.history.push({ type: 'FlowTaken', at: this.now, elementId: flowId, elementType: 'bpmn:SequenceFlow', data: { scopeId } });
+      const flowId = ownerNode.outgoing.find(
+        (candidate) => this.graph.flows.get(candidate)?.targetId === event.id,
+      );
+      if (flowId)
+        this.history.push({
+          type: 'FlowTaken',
+          at: this.now,
+          elementId: flowId,
+          elementType: 'bpmn:SequenceFlow',
+          data: { scopeId },
+        });
       this.spawnTriggered(event.id, scopeId, variables);
       return;
     }
@@ -386,10 +502,22 @@ export class Run implements BehaviorContext {
     if (trigger.kind !== 'timer') return;
     const next = nextFiring(trigger.dueAt ?? this.now, trigger.interval, trigger.remaining);
     if (!next || trigger.interval === undefined) return;
-    this.addTimer(owner, { elementId: trigger.elementId, kind: 'timer', dueAt: next.dueAt, interval: trigger.interval, remaining: next.remaining });
+    this.addTimer(owner, {
+      elementId: trigger.elementId,
+      kind: 'timer',
+      dueAt: next.dueAt,
+      interval: trigger.interval,
+      remaining: next.remaining,
+    });
   }
 
-  private startEventSubProcess(scope: ElementInstance, scopeNode: ElementNode, start: ElementNode, trigger: Trigger | null, variables: Variables): void {
+  private startEventSubProcess(
+    scope: ElementInstance,
+    scopeNode: ElementNode,
+    start: ElementNode,
+    trigger: Trigger | null,
+    variables: Variables,
+  ): void {
     const eventSubProcessId = start.scopeId;
     if (eventSubProcessId === null) return;
     if (start.interrupting) {
@@ -414,7 +542,8 @@ export class Run implements BehaviorContext {
     const payload = instance.data['payload'];
     const { triggered: _triggered, payload: _payload, ...rest } = instance.data;
     instance.data = rest;
-    if (payload !== null && typeof payload === 'object' && !Array.isArray(payload)) this.applyResult(instance, payload);
+    if (payload !== null && typeof payload === 'object' && !Array.isArray(payload))
+      this.applyResult(instance, payload);
     return true;
   }
 
@@ -426,7 +555,11 @@ export class Run implements BehaviorContext {
    * completed sub-process hands its list up. A multi-instance body is
    * remembered through its inner instances, each compensated on its own.
    */
-  private rememberForCompensation(instance: ElementInstance, node: ElementNode, body: boolean): void {
+  private rememberForCompensation(
+    instance: ElementInstance,
+    node: ElementNode,
+    body: boolean,
+  ): void {
     if (instance.scopeId === null) return;
     const handlerId = body ? undefined : this.graph.compensationHandlers.get(node.id);
     const inner = this.state.compensations?.[instance.id];
@@ -437,7 +570,13 @@ export class Run implements BehaviorContext {
       list.push(...inner);
       delete compensations[instance.id];
     }
-    if (handlerId) list.push({ activityId: node.id, elementInstanceId: instance.id, handlerId, variables: this.visibleVariables(instance) });
+    if (handlerId)
+      list.push({
+        activityId: node.id,
+        elementInstanceId: instance.id,
+        handlerId,
+        variables: this.visibleVariables(instance),
+      });
   }
 
   /**
@@ -448,7 +587,9 @@ export class Run implements BehaviorContext {
   compensate(thrower: ElementInstance, activityRef: string | null): void {
     const scopeId = thrower.scopeId ?? this.state.instanceId;
     const list = this.state.compensations?.[scopeId] ?? [];
-    const chosen = list.filter((record) => activityRef === null || record.activityId === activityRef);
+    const chosen = list.filter(
+      (record) => activityRef === null || record.activityId === activityRef,
+    );
     const rest = list.filter((record) => !chosen.includes(record));
     if (this.state.compensations) {
       if (rest.length > 0) this.state.compensations[scopeId] = rest;
@@ -458,7 +599,10 @@ export class Run implements BehaviorContext {
       this.complete(thrower);
       return;
     }
-    this.wait(thrower, { wait: 'compensation', compensations: chosen.reverse() as unknown as Json });
+    this.wait(thrower, {
+      wait: 'compensation',
+      compensations: chosen.reverse() as unknown as Json,
+    });
     this.nextCompensation(thrower);
   }
 
@@ -497,7 +641,11 @@ export class Run implements BehaviorContext {
   private applyOutputs(instance: ElementInstance, node: ElementNode): boolean {
     const values: Variables = {};
     for (const output of node.zeebe.outputs) {
-      const result = this.evaluate(instance, output.source, `the output mapping '${output.target}'`);
+      const result = this.evaluate(
+        instance,
+        output.source,
+        `the output mapping '${output.target}'`,
+      );
       if (!result.ok) {
         this.raiseIncident(instance, 'IO_MAPPING_ERROR', result.message);
         return false;
@@ -534,7 +682,8 @@ export class Run implements BehaviorContext {
     }
     if (!any) return;
     if (this.nodeOf(instance).zeebe.outputs.length > 0) {
-      for (const name of Object.keys(variables)) setVariable(this.state, instance.id, name, variables[name] as Json);
+      for (const name of Object.keys(variables))
+        setVariable(this.state, instance.id, name, variables[name] as Json);
     } else if (this.state.variables[instance.id] !== undefined) {
       // Names the element defines locally (input mappings, a multi-instance item) stay local, as in Camunda.
       propagate(this.state, instance.id, variables);
@@ -569,7 +718,8 @@ export class Run implements BehaviorContext {
   }
 
   takeFlows(_instance: ElementInstance, flowIds: readonly string[]): void {
-    if (this.leaving === null) throw new Error('takeFlows is only valid while an element completes');
+    if (this.leaving === null)
+      throw new Error('takeFlows is only valid while an element completes');
     for (const flowId of flowIds) this.leaving.push(flowId);
   }
 
@@ -588,7 +738,13 @@ export class Run implements BehaviorContext {
   private take(flowId: string, scopeId: string): void {
     const flow = this.graph.flows.get(flowId);
     if (!flow) return;
-    this.history.push({ type: 'FlowTaken', at: this.now, elementId: flow.id, elementType: 'bpmn:SequenceFlow', data: { scopeId } });
+    this.history.push({
+      type: 'FlowTaken',
+      at: this.now,
+      elementId: flow.id,
+      elementType: 'bpmn:SequenceFlow',
+      data: { scopeId },
+    });
     const target = this.graph.elements.get(flow.targetId);
     if (!target) return;
     if (target.join === 'none') {
@@ -599,7 +755,10 @@ export class Run implements BehaviorContext {
     const counts = (this.state.joins[key] ??= {});
     counts[flowId] = (counts[flowId] ?? 0) + 1;
     const everyFlowArrived = target.incoming.every((incoming) => (counts[incoming] ?? 0) > 0);
-    if (everyFlowArrived || (target.join === 'inclusive' && this.inclusiveJoinCanFire(scopeId, target, counts))) {
+    if (
+      everyFlowArrived ||
+      (target.join === 'inclusive' && this.inclusiveJoinCanFire(scopeId, target, counts))
+    ) {
       this.consumeJoin(key, target, counts);
       this.spawn(target.id, scopeId);
     }
@@ -618,7 +777,11 @@ export class Run implements BehaviorContext {
    * BPMN's inclusive join rule: it fires when, for every incoming flow without
    * a token, no token elsewhere in the scope can still reach that flow.
    */
-  private inclusiveJoinCanFire(scopeId: string, gateway: ElementNode, counts: Record<string, number>): boolean {
+  private inclusiveJoinCanFire(
+    scopeId: string,
+    gateway: ElementNode,
+    counts: Record<string, number>,
+  ): boolean {
     const upstream = this.graph.inclusiveUpstream.get(gateway.id);
     if (!upstream) return true;
     const prefix = `${scopeId}/`;
@@ -628,7 +791,8 @@ export class Run implements BehaviorContext {
       if (elementId !== undefined) locations.push(elementId);
     }
     for (const key in this.state.joins) {
-      if (key.startsWith(prefix) && key !== `${prefix}${gateway.id}`) locations.push(key.slice(prefix.length));
+      if (key.startsWith(prefix) && key !== `${prefix}${gateway.id}`)
+        locations.push(key.slice(prefix.length));
     }
     for (const flowId of gateway.incoming) {
       if ((counts[flowId] ?? 0) > 0) continue;
@@ -726,9 +890,18 @@ export class Run implements BehaviorContext {
    * inside it, then the error boundary events on it; an exact error code wins
    * over a catch-all in the same place.
    */
-  throwError(instance: ElementInstance, errorCode: string | null, errorMessage: string, variables: Variables = {}): void {
+  throwError(
+    instance: ElementInstance,
+    errorCode: string | null,
+    errorMessage: string,
+    variables: Variables = {},
+  ): void {
     this.record('ErrorThrown', instance, { errorCode, errorMessage });
-    for (let current: ElementInstance | undefined = instance; current; current = current.scopeId ? this.state.elements[current.scopeId] : undefined) {
+    for (
+      let current: ElementInstance | undefined = instance;
+      current;
+      current = current.scopeId ? this.state.elements[current.scopeId] : undefined
+    ) {
       const node = this.graph.elements.get(current.elementId);
       if (!node) continue;
       if (current !== instance && node.eventSubProcessStarts.length > 0) {
@@ -739,7 +912,10 @@ export class Run implements BehaviorContext {
         }
       }
       if (node.multiInstance !== null && this.isInner(current)) continue;
-      const boundary = this.errorCatch(this.graph.boundaryEvents.get(current.elementId) ?? [], errorCode);
+      const boundary = this.errorCatch(
+        this.graph.boundaryEvents.get(current.elementId) ?? [],
+        errorCode,
+      );
       if (boundary) {
         const scopeId = current.scopeId ?? this.state.instanceId;
         this.terminate(current);
@@ -762,7 +938,11 @@ export class Run implements BehaviorContext {
    */
   escalate(instance: ElementInstance, escalationCode: string | null): 'continue' | 'interrupted' {
     this.record('EscalationThrown', instance, { escalationCode });
-    for (let current = instance.scopeId ? this.state.elements[instance.scopeId] : undefined; current; current = current.scopeId ? this.state.elements[current.scopeId] : undefined) {
+    for (
+      let current = instance.scopeId ? this.state.elements[instance.scopeId] : undefined;
+      current;
+      current = current.scopeId ? this.state.elements[current.scopeId] : undefined
+    ) {
       const node = this.graph.elements.get(current.elementId);
       if (!node) continue;
       const start = this.errorCatch(node.eventSubProcessStarts, escalationCode, 'escalation');
@@ -771,7 +951,11 @@ export class Run implements BehaviorContext {
         return start.interrupting ? 'interrupted' : 'continue';
       }
       if (node.multiInstance !== null && this.isInner(current)) continue;
-      const boundary = this.errorCatch(this.graph.boundaryEvents.get(current.elementId) ?? [], escalationCode, 'escalation');
+      const boundary = this.errorCatch(
+        this.graph.boundaryEvents.get(current.elementId) ?? [],
+        escalationCode,
+        'escalation',
+      );
       if (boundary) {
         const scopeId = current.scopeId ?? this.state.instanceId;
         if (boundary.interrupting) this.terminate(current);
@@ -783,13 +967,22 @@ export class Run implements BehaviorContext {
   }
 
   /** The catch event for a code among candidates: the one naming it, else one without a code. */
-  private errorCatch(candidates: readonly string[], code: string | null, type: 'error' | 'escalation' = 'error'): ElementNode | undefined {
+  private errorCatch(
+    candidates: readonly string[],
+    code: string | null,
+    type: 'error' | 'escalation' = 'error',
+  ): ElementNode | undefined {
     let catchAll: ElementNode | undefined;
     for (const id of candidates) {
       const node = this.graph.elements.get(id);
       const definition = node?.eventDefinition;
       if (definition?.type !== type) continue;
-      const own = definition.type === 'error' ? definition.errorCode : definition.type === 'escalation' ? definition.escalationCode : null;
+      const own =
+        definition.type === 'error'
+          ? definition.errorCode
+          : definition.type === 'escalation'
+            ? definition.escalationCode
+            : null;
       if (own === null) catchAll ??= node;
       else if (own === code) return node;
     }
@@ -817,10 +1010,21 @@ export class Run implements BehaviorContext {
 
   raiseIncident(instance: ElementInstance, type: string, message: string): void {
     this.failed = true;
-    const incident = { id: this.newId(), elementId: instance.elementId, elementInstanceId: instance.id, type, message, createdAt: this.now };
+    const incident = {
+      id: this.newId(),
+      elementId: instance.elementId,
+      elementInstanceId: instance.id,
+      type,
+      message,
+      createdAt: this.now,
+    };
     this.state.incidents.push(incident);
     instance.data = { ...instance.data, retry: this.phase };
-    this.record('IncidentRaised', instance, { incidentId: incident.id, incidentType: type, message });
+    this.record('IncidentRaised', instance, {
+      incidentId: incident.id,
+      incidentType: type,
+      message,
+    });
   }
 
   resolveIncidentsOf(elementInstanceId: string, reason: string, by?: string): void {
@@ -857,7 +1061,12 @@ export class Run implements BehaviorContext {
     this.effects.push(effect);
   }
 
-  record(type: HistoryEventType, instance: ElementInstance, data?: { [key: string]: Json }, by?: string): void {
+  record(
+    type: HistoryEventType,
+    instance: ElementInstance,
+    data?: { [key: string]: Json },
+    by?: string,
+  ): void {
     const event: HistoryEvent = {
       type,
       at: this.now,
@@ -872,7 +1081,10 @@ export class Run implements BehaviorContext {
 
   nodeOf(instance: ElementInstance): ElementNode {
     const node = this.graph.elements.get(instance.elementId);
-    if (!node) throw new Error(`Element '${instance.elementId}' is not part of process '${this.graph.processId}'`);
+    if (!node)
+      throw new Error(
+        `Element '${instance.elementId}' is not part of process '${this.graph.processId}'`,
+      );
     return node;
   }
 

@@ -18,22 +18,48 @@ import { evaluateExpression } from '../expressions';
 import type { ProcessGraph } from '../model/graph';
 import { Run, type RetryPoint } from './run';
 import { cloneState, keyedByIds } from './state';
-import { CommandRejected, type Command, type ElementInstance, type InstanceState, type StepContext, type StepResult } from './types';
+import {
+  CommandRejected,
+  type Command,
+  type ElementInstance,
+  type InstanceState,
+  type StepContext,
+  type StepResult,
+} from './types';
 import { ScopeLookup, setVariable } from './variables';
 
 type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
 
-export function step(graph: ProcessGraph, state: InstanceState | null | undefined, command: Command, context: StepContext): StepResult {
+export function step(
+  graph: ProcessGraph,
+  state: InstanceState | null | undefined,
+  command: Command,
+  context: StepContext,
+): StepResult {
   if (command.type === 'StartInstance') {
-    if (state) throw new CommandRejected('INVALID_STATE', `Expected no instance with id '${state.instanceId}' yet, but it exists`);
+    if (state)
+      throw new CommandRejected(
+        'INVALID_STATE',
+        `Expected no instance with id '${state.instanceId}' yet, but it exists`,
+      );
     return start(graph, command, context);
   }
-  if (!state) throw new CommandRejected('NOT_FOUND', `Expected a process instance for ${command.type}, but there is none`);
+  if (!state)
+    throw new CommandRejected(
+      'NOT_FOUND',
+      `Expected a process instance for ${command.type}, but there is none`,
+    );
   if (state.status !== 'active') {
-    throw new CommandRejected('INVALID_STATE', `Expected instance '${state.instanceId}' to be active, but it is ${state.status}`);
+    throw new CommandRejected(
+      'INVALID_STATE',
+      `Expected instance '${state.instanceId}' to be active, but it is ${state.status}`,
+    );
   }
   if (state.processId !== graph.processId) {
-    throw new CommandRejected('INVALID_ARGUMENT', `Expected the graph of process '${state.processId}', but got '${graph.processId}'`);
+    throw new CommandRejected(
+      'INVALID_ARGUMENT',
+      `Expected the graph of process '${state.processId}', but got '${graph.processId}'`,
+    );
   }
   const next = cloneState(state);
   const run = new Run(graph, next, context);
@@ -68,7 +94,12 @@ export function step(graph: ProcessGraph, state: InstanceState | null | undefine
     case 'ThrowError': {
       const instance = activeJob(next, command.elementInstanceId);
       run.phase = 'job';
-      run.throwError(instance, command.errorCode, `job of '${instance.elementId}'${command.errorMessage ? ` (${command.errorMessage})` : ''}`, command.variables ?? {});
+      run.throwError(
+        instance,
+        command.errorCode,
+        `job of '${instance.elementId}'${command.errorMessage ? ` (${command.errorMessage})` : ''}`,
+        command.variables ?? {},
+      );
       break;
     }
     case 'CompleteCallActivity': {
@@ -78,8 +109,13 @@ export function step(graph: ProcessGraph, state: InstanceState | null | undefine
     }
     case 'SetVariables': {
       const scope = next.elements[command.scopeId];
-      if (!scope) throw new CommandRejected('NOT_FOUND', `Expected a live scope '${command.scopeId}' in instance '${next.instanceId}', but there is none`);
-      for (const name of Object.keys(command.variables)) setVariable(next, scope.id, name, command.variables[name] ?? null);
+      if (!scope)
+        throw new CommandRejected(
+          'NOT_FOUND',
+          `Expected a live scope '${command.scopeId}' in instance '${next.instanceId}', but there is none`,
+        );
+      for (const name of Object.keys(command.variables))
+        setVariable(next, scope.id, name, command.variables[name] ?? null);
       run.record('VariablesUpdated', scope, { names: Object.keys(command.variables) }, command.by);
       break;
     }
@@ -91,19 +127,29 @@ export function step(graph: ProcessGraph, state: InstanceState | null | undefine
       break;
     case 'TriggerTimer': {
       const owner = next.elements[command.elementInstanceId];
-      if (owner && isApprovalTimer(run, owner, command.timerId)) approvalTimerFired(run, owner, command.timerId);
+      if (owner && isApprovalTimer(run, owner, command.timerId))
+        approvalTimerFired(run, owner, command.timerId);
       else run.fireTimer(command.elementInstanceId, command.timerId);
       break;
     }
     case 'CorrelateMessage':
-      run.correlateMessage(command.elementInstanceId, command.messageName, command.subscriptionId, command.variables ?? {});
+      run.correlateMessage(
+        command.elementInstanceId,
+        command.messageName,
+        command.subscriptionId,
+        command.variables ?? {},
+      );
       break;
   }
   run.run();
   return { state: next, effects: run.effects, history: run.history };
 }
 
-function start(graph: ProcessGraph, command: CommandOf<'StartInstance'>, context: StepContext): StepResult {
+function start(
+  graph: ProcessGraph,
+  command: CommandOf<'StartInstance'>,
+  context: StepContext,
+): StepResult {
   const startEventId = command.startEventId ?? graph.process.startEventId;
   const startEvent = startEventId ? graph.elements.get(startEventId) : undefined;
   if (!startEvent || startEvent.kind !== 'startEvent' || startEvent.scopeId !== graph.processId) {
@@ -112,7 +158,12 @@ function start(graph: ProcessGraph, command: CommandOf<'StartInstance'>, context
       `Expected a none start event${command.startEventId ? ` '${command.startEventId}'` : ''} in process '${graph.processId}', but there is none`,
     );
   }
-  const processInstance: ElementInstance = { id: command.instanceId, elementId: graph.processId, scopeId: null, state: 'activating' };
+  const processInstance: ElementInstance = {
+    id: command.instanceId,
+    elementId: graph.processId,
+    scopeId: null,
+    state: 'activating',
+  };
   if (command.startEventId) processInstance.data = { startEventId: command.startEventId };
   const state: InstanceState = {
     schemaVersion: 1,
@@ -140,9 +191,15 @@ function start(graph: ProcessGraph, command: CommandOf<'StartInstance'>, context
 function failJob(run: Run, state: InstanceState, command: CommandOf<'FailJob'>): void {
   const instance = activeJob(state, command.elementInstanceId);
   if (!Number.isInteger(command.retries) || command.retries < 0) {
-    throw new CommandRejected('INVALID_ARGUMENT', `Expected retries to be a whole number of at least 0, but got ${command.retries}`);
+    throw new CommandRejected(
+      'INVALID_ARGUMENT',
+      `Expected retries to be a whole number of at least 0, but got ${command.retries}`,
+    );
   }
-  run.record('JobFailed', instance, { retries: command.retries, errorMessage: command.errorMessage });
+  run.record('JobFailed', instance, {
+    retries: command.retries,
+    errorMessage: command.errorMessage,
+  });
   instance.data = { ...instance.data, retries: command.retries };
   if (command.retries > 0) {
     run.emit({
@@ -166,11 +223,20 @@ function failJob(run: Run, state: InstanceState, command: CommandOf<'FailJob'>):
 function retryIncident(run: Run, state: InstanceState, command: CommandOf<'RetryIncident'>): void {
   const incident = state.incidents.find((candidate) => candidate.id === command.incidentId);
   if (!incident) {
-    throw new CommandRejected('NOT_FOUND', `Expected an open incident '${command.incidentId}' in instance '${state.instanceId}', but there is none`);
+    throw new CommandRejected(
+      'NOT_FOUND',
+      `Expected an open incident '${command.incidentId}' in instance '${state.instanceId}', but there is none`,
+    );
   }
   const instance = state.elements[incident.elementInstanceId];
-  if (command.retries !== undefined && (!Number.isInteger(command.retries) || command.retries < 1)) {
-    throw new CommandRejected('INVALID_ARGUMENT', `Expected retries to be a whole number of at least 1, but got ${command.retries}`);
+  if (
+    command.retries !== undefined &&
+    (!Number.isInteger(command.retries) || command.retries < 1)
+  ) {
+    throw new CommandRejected(
+      'INVALID_ARGUMENT',
+      `Expected retries to be a whole number of at least 1, but got ${command.retries}`,
+    );
   }
   state.incidents = state.incidents.filter((candidate) => candidate.id !== incident.id);
   const resolved = {
@@ -182,7 +248,8 @@ function retryIncident(run: Run, state: InstanceState, command: CommandOf<'Retry
   };
   run.history.push(command.by === undefined ? resolved : { ...resolved, by: command.by });
   if (instance) {
-    const point = (instance.data?.['retry'] ?? (instance.state === 'completing' ? 'complete' : 'activate')) as RetryPoint;
+    const point = (instance.data?.['retry'] ??
+      (instance.state === 'completing' ? 'complete' : 'activate')) as RetryPoint;
     const { retry: _retry, ...data } = instance.data ?? {};
     instance.data = data;
     if (point === 'job') retryJob(run, state, instance, command.retries);
@@ -192,7 +259,12 @@ function retryIncident(run: Run, state: InstanceState, command: CommandOf<'Retry
 }
 
 /** The job becomes activatable again, with its definition's retries unless the operator gave a number. */
-function retryJob(run: Run, state: InstanceState, instance: ElementInstance, retries: number | undefined): void {
+function retryJob(
+  run: Run,
+  state: InstanceState,
+  instance: ElementInstance,
+  retries: number | undefined,
+): void {
   let count = retries;
   const definition = run.graph.elements.get(instance.elementId)?.zeebe.taskDefinition;
   if (count === undefined && definition) {
@@ -201,7 +273,13 @@ function retryJob(run: Run, state: InstanceState, instance: ElementInstance, ret
   }
   if (count === undefined || !Number.isInteger(count) || count < 1) count = 1;
   instance.data = { ...instance.data, retries: count };
-  run.emit({ type: 'RetryJob', jobId: instance.id, retries: count, dueAt: run.now, errorMessage: '' });
+  run.emit({
+    type: 'RetryJob',
+    jobId: instance.id,
+    retries: count,
+    dueAt: run.now,
+    errorMessage: '',
+  });
 }
 
 function cancel(run: Run, state: InstanceState, command: CommandOf<'CancelInstance'>): void {
@@ -212,26 +290,43 @@ function cancel(run: Run, state: InstanceState, command: CommandOf<'CancelInstan
     run.record('InstanceCancelled', root, data, command.by);
     run.terminate(root);
   }
-  for (const incident of [...state.incidents]) run.resolveIncidentsOf(incident.elementInstanceId, 'instance cancelled', command.by);
+  for (const incident of [...state.incidents])
+    run.resolveIncidentsOf(incident.elementInstanceId, 'instance cancelled', command.by);
   run.finishProcess('terminated');
   // The person who started a request hears that it was withdrawn, unless they withdrew it themselves.
   const requester = state.startedBy;
-  if (requester?.includes('@') && !state.parent && requester.toLowerCase() !== command.by?.toLowerCase()) {
+  if (
+    requester?.includes('@') &&
+    !state.parent &&
+    requester.toLowerCase() !== command.by?.toLowerCase()
+  ) {
     run.emit({
       type: 'SendMail',
       mail: {
         kind: 'request-cancelled',
         to: requester,
-        data: { instanceId: state.instanceId, reason: command.reason ?? null, by: command.by ?? null },
+        data: {
+          instanceId: state.instanceId,
+          reason: command.reason ?? null,
+          by: command.by ?? null,
+        },
       },
     });
   }
 }
 
-function waitingFor(state: InstanceState, elementInstanceId: string, wait: string, what: string): ElementInstance {
+function waitingFor(
+  state: InstanceState,
+  elementInstanceId: string,
+  wait: string,
+  what: string,
+): ElementInstance {
   const instance = state.elements[elementInstanceId];
   if (!instance) {
-    throw new CommandRejected('NOT_FOUND', `Expected an active ${what} '${elementInstanceId}' in instance '${state.instanceId}', but there is none`);
+    throw new CommandRejected(
+      'NOT_FOUND',
+      `Expected an active ${what} '${elementInstanceId}' in instance '${state.instanceId}', but there is none`,
+    );
   }
   if (instance.state !== 'active' || instance.data?.['wait'] !== wait) {
     throw new CommandRejected(
@@ -244,7 +339,9 @@ function waitingFor(state: InstanceState, elementInstanceId: string, wait: strin
 
 function activeJob(state: InstanceState, elementInstanceId: string): ElementInstance {
   const instance = waitingFor(state, elementInstanceId, 'job', 'job');
-  const incident = state.incidents.find((candidate) => candidate.elementInstanceId === elementInstanceId);
+  const incident = state.incidents.find(
+    (candidate) => candidate.elementInstanceId === elementInstanceId,
+  );
   if (incident) {
     throw new CommandRejected(
       'INVALID_STATE',

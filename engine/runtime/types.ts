@@ -20,12 +20,7 @@ export interface StepContext {
 }
 
 export type ElementInstanceState =
-  | 'activating'
-  | 'active'
-  | 'completing'
-  | 'completed'
-  | 'terminating'
-  | 'terminated';
+  'activating' | 'active' | 'completing' | 'completed' | 'terminating' | 'terminated';
 
 /** One live element instance: the process itself, a sub-process, or an activity/event/gateway waiting. */
 export interface ElementInstance {
@@ -229,7 +224,17 @@ export type Effect =
   | { type: 'CreateJob'; job: JobSpec }
   | { type: 'RetryJob'; jobId: string; retries: number; dueAt: number; errorMessage: string }
   | { type: 'CancelJob'; jobId: string }
-  | { type: 'CreateTimer'; timer: { id: string; elementInstanceId: string; elementId: string; dueAt: number; repetitions?: number; interval?: string } }
+  | {
+      type: 'CreateTimer';
+      timer: {
+        id: string;
+        elementInstanceId: string;
+        elementId: string;
+        dueAt: number;
+        repetitions?: number;
+        interval?: string;
+      };
+    }
   | { type: 'CancelTimer'; timerId: string }
   | {
       type: 'OpenSubscription';

@@ -4,7 +4,13 @@
  * history and child instances from the effects. It implements the public Engine
  * interface so the same specs can later run against the real engine and stores.
  */
-import { elementInstanceOfTask, resolveApprover, type ApprovalPorts, type ApproverQuery, type ExchangeRateLookup } from '@/engine/approval';
+import {
+  elementInstanceOfTask,
+  resolveApprover,
+  type ApprovalPorts,
+  type ApproverQuery,
+  type ExchangeRateLookup,
+} from '@/engine/approval';
 import type { Directory } from '@/engine/authority';
 import {
   DeploymentRejected,
@@ -24,7 +30,17 @@ import {
 } from '@/engine/api';
 import { compileAll, type ProcessGraph } from '@/engine/model';
 import { evaluateExpression } from '@/engine/expressions';
-import { CommandRejected, nextFiring, step, timerStartSchedule, type Command, type Effect, type InstanceState, type StepResult, type Variables } from '@/engine/runtime';
+import {
+  CommandRejected,
+  nextFiring,
+  step,
+  timerStartSchedule,
+  type Command,
+  type Effect,
+  type InstanceState,
+  type StepResult,
+  type Variables,
+} from '@/engine/runtime';
 
 /** A timer row: on an element instance, or (instanceId null) the schedule of a timer start event. */
 export interface MemoryTimer {
@@ -81,7 +97,10 @@ export interface MemoryEngineOptions {
 export class MemoryEngine implements Engine {
   now: number;
   private counter = 0;
-  private readonly definitions = new Map<string, { graph: ProcessGraph; definition: DeployedDefinition }[]>();
+  private readonly definitions = new Map<
+    string,
+    { graph: ProcessGraph; definition: DeployedDefinition }[]
+  >();
   private readonly instances = new Map<string, StoredInstance>();
   private readonly events = new Map<string, StoredHistoryEvent[]>();
   private readonly tasks = new Map<string, TaskView & { instanceId: string }>();
@@ -89,7 +108,11 @@ export class MemoryEngine implements Engine {
   /** Effects that start or notify other instances run after the command that produced them is stored. */
   private readonly followUps: (() => void)[] = [];
   /** Approval tasks waiting for the runner's answer, answered as the real engine does before the command returns. */
-  private readonly approvalQueries: { instanceId: string; elementInstanceId: string; query: ApproverQuery }[] = [];
+  private readonly approvalQueries: {
+    instanceId: string;
+    elementInstanceId: string;
+    query: ApproverQuery;
+  }[] = [];
   private readonly approvalDecisions: ApprovalDecisionView[] = [];
   readonly timers = new Map<string, MemoryTimer>();
   readonly subscriptions = new Map<string, MemorySubscription>();
@@ -122,13 +145,21 @@ export class MemoryEngine implements Engine {
       this.scheduleTimerStarts(graph);
       first ??= definition;
     }
-    if (!first) throw new DeploymentRejected([{ elementId: null, message: 'Expected an executable process, but there is none' }]);
+    if (!first)
+      throw new DeploymentRejected([
+        { elementId: null, message: 'Expected an executable process, but there is none' },
+      ]);
     return first;
   }
 
   async start(
     processId: string,
-    options: { variables?: Variables; startedBy?: string; businessKey?: string; version?: number } = {},
+    options: {
+      variables?: Variables;
+      startedBy?: string;
+      businessKey?: string;
+      version?: number;
+    } = {},
   ): Promise<InstanceView> {
     const instanceId = this.newId('instance');
     this.startInstance(instanceId, processId, options);
@@ -137,16 +168,29 @@ export class MemoryEngine implements Engine {
     return this.view(instanceId);
   }
 
-  async completeTask(taskId: string, variables?: Variables, by?: string, options: { channel?: 'inbox' | 'email' | 'api' } = {}): Promise<InstanceView> {
+  async completeTask(
+    taskId: string,
+    variables?: Variables,
+    by?: string,
+    options: { channel?: 'inbox' | 'email' | 'api' } = {},
+  ): Promise<InstanceView> {
     const task = this.tasks.get(taskId);
     if (!task) throw new Error(`Unknown task '${taskId}'`);
     const state = this.instances.get(task.instanceId)?.state;
-    const command: Command = { type: 'CompleteTask', elementInstanceId: state ? elementInstanceOfTask(state, taskId) : taskId, taskId };
+    const command: Command = {
+      type: 'CompleteTask',
+      elementInstanceId: state ? elementInstanceOfTask(state, taskId) : taskId,
+      taskId,
+    };
     if (variables) command.variables = variables;
     if (by !== undefined) command.by = by;
     if (options.channel !== undefined) command.channel = options.channel;
     this.execute(task.instanceId, command);
-    Object.assign(task, { status: 'completed', completedAt: new Date(this.now), completedBy: by ?? null });
+    Object.assign(task, {
+      status: 'completed',
+      completedAt: new Date(this.now),
+      completedBy: by ?? null,
+    });
     this.drain();
     await this.settleApprovals();
     return this.view(task.instanceId);
@@ -154,8 +198,13 @@ export class MemoryEngine implements Engine {
 
   async assignTask(taskId: string, assignment: TaskAssignment): Promise<InstanceView> {
     const task = this.tasks.get(taskId);
-    if (!task) throw new CommandRejected('NOT_FOUND', `Expected task ${taskId} to exist, but it does not`);
-    if (task.status !== 'open') throw new CommandRejected('INVALID_STATE', `Expected task ${taskId} to be open, but it was ${task.status}`);
+    if (!task)
+      throw new CommandRejected('NOT_FOUND', `Expected task ${taskId} to exist, but it does not`);
+    if (task.status !== 'open')
+      throw new CommandRejected(
+        'INVALID_STATE',
+        `Expected task ${taskId} to be open, but it was ${task.status}`,
+      );
     const state = this.instances.get(task.instanceId)?.state;
     const elementInstanceId = state ? elementInstanceOfTask(state, taskId) : taskId;
     const command: Command = {
@@ -167,11 +216,14 @@ export class MemoryEngine implements Engine {
       action: assignment.action,
       task: { assignee: task.assignee, details: structuredClone(task.details) },
     };
-    if (assignment.expectedAssignee !== undefined) command.expectedAssignee = assignment.expectedAssignee;
+    if (assignment.expectedAssignee !== undefined)
+      command.expectedAssignee = assignment.expectedAssignee;
     const to = assignment.assignee?.trim();
     if (this.options.directory && to && state?.elements[elementInstanceId]?.data?.['approval']) {
       const person = await this.options.directory.findByEmail(to);
-      command.person = person ? { id: person.id, email: person.email, name: person.name, active: person.active } : null;
+      command.person = person
+        ? { id: person.id, email: person.email, name: person.name, active: person.active }
+        : null;
     }
     this.execute(task.instanceId, command);
     this.drain();
@@ -179,9 +231,14 @@ export class MemoryEngine implements Engine {
     return this.view(task.instanceId);
   }
 
-  async listApprovalDecisions(filter: { instanceId?: string; taskId?: string }): Promise<ApprovalDecisionView[]> {
+  async listApprovalDecisions(filter: {
+    instanceId?: string;
+    taskId?: string;
+  }): Promise<ApprovalDecisionView[]> {
     return this.approvalDecisions.filter(
-      (row) => (filter.instanceId === undefined || row.instanceId === filter.instanceId) && (filter.taskId === undefined || row.taskId === filter.taskId),
+      (row) =>
+        (filter.instanceId === undefined || row.instanceId === filter.instanceId) &&
+        (filter.taskId === undefined || row.taskId === filter.taskId),
     );
   }
 
@@ -191,10 +248,21 @@ export class MemoryEngine implements Engine {
       const stored = this.instances.get(next.instanceId);
       if (!stored?.state.elements[next.elementInstanceId]) continue;
       const ports: ApprovalPorts | null = this.options.directory
-        ? { directory: this.options.directory, companyCurrency: this.options.companyCurrency ?? 'USD', ...(this.options.exchangeRate ? { exchangeRate: this.options.exchangeRate } : {}) }
+        ? {
+            directory: this.options.directory,
+            companyCurrency: this.options.companyCurrency ?? 'USD',
+            ...(this.options.exchangeRate ? { exchangeRate: this.options.exchangeRate } : {}),
+          }
         : null;
-      const answer = await resolveApprover(next.query, ports, { at: new Date(this.now), startedBy: stored.state.startedBy ?? null });
-      this.execute(next.instanceId, { type: 'AssignApprover', elementInstanceId: next.elementInstanceId, answer });
+      const answer = await resolveApprover(next.query, ports, {
+        at: new Date(this.now),
+        startedBy: stored.state.startedBy ?? null,
+      });
+      this.execute(next.instanceId, {
+        type: 'AssignApprover',
+        elementInstanceId: next.elementInstanceId,
+        answer,
+      });
       this.drain();
     }
   }
@@ -209,7 +277,10 @@ export class MemoryEngine implements Engine {
     return this.view(job.instanceId);
   }
 
-  async failJob(jobId: string, failure: { retries: number; errorMessage: string; retryBackoffMs?: number }): Promise<InstanceView> {
+  async failJob(
+    jobId: string,
+    failure: { retries: number; errorMessage: string; retryBackoffMs?: number },
+  ): Promise<InstanceView> {
     const job = this.job(jobId);
     this.execute(job.instanceId, { type: 'FailJob', elementInstanceId: jobId, ...failure });
     job.retries = failure.retries;
@@ -220,15 +291,23 @@ export class MemoryEngine implements Engine {
     return this.view(job.instanceId);
   }
 
-  async throwError(jobId: string, error: { errorCode: string; errorMessage?: string; variables?: Variables }): Promise<InstanceView> {
+  async throwError(
+    jobId: string,
+    error: { errorCode: string; errorMessage?: string; variables?: Variables },
+  ): Promise<InstanceView> {
     const job = this.job(jobId);
     this.execute(job.instanceId, { type: 'ThrowError', elementInstanceId: jobId, ...error });
     this.drain();
     return this.view(job.instanceId);
   }
 
-  async retryIncident(incidentId: string, options: { by?: string; retries?: number } = {}): Promise<InstanceView> {
-    const owner = [...this.instances.values()].find((instance) => instance.state.incidents.some((incident) => incident.id === incidentId));
+  async retryIncident(
+    incidentId: string,
+    options: { by?: string; retries?: number } = {},
+  ): Promise<InstanceView> {
+    const owner = [...this.instances.values()].find((instance) =>
+      instance.state.incidents.some((incident) => incident.id === incidentId),
+    );
     if (!owner) throw new Error(`Unknown incident '${incidentId}'`);
     const command: Command = { type: 'RetryIncident', incidentId };
     if (options.by !== undefined) command.by = options.by;
@@ -239,7 +318,10 @@ export class MemoryEngine implements Engine {
     return this.view(owner.state.instanceId);
   }
 
-  async cancelInstance(instanceId: string, options: { reason?: string; by?: string } = {}): Promise<InstanceView> {
+  async cancelInstance(
+    instanceId: string,
+    options: { reason?: string; by?: string } = {},
+  ): Promise<InstanceView> {
     this.execute(instanceId, { type: 'CancelInstance', ...options });
     this.drain();
     return this.view(instanceId);
@@ -275,9 +357,13 @@ export class MemoryEngine implements Engine {
         (visibleTo === undefined ||
           task.assignee === visibleTo.userId ||
           (task.assignee === null &&
-            (task.candidateUsers.includes(visibleTo.userId) || task.candidateGroups.some((group) => visibleTo.groups?.includes(group))))),
+            (task.candidateUsers.includes(visibleTo.userId) ||
+              task.candidateGroups.some((group) => visibleTo.groups?.includes(group))))),
     );
-    return tasks.slice(filter.offset ?? 0, filter.limit === undefined ? undefined : (filter.offset ?? 0) + filter.limit);
+    return tasks.slice(
+      filter.offset ?? 0,
+      filter.limit === undefined ? undefined : (filter.offset ?? 0) + filter.limit,
+    );
   }
 
   async triggerTimer(timerId: string): Promise<InstanceView> {
@@ -295,7 +381,11 @@ export class MemoryEngine implements Engine {
       this.drain();
       return this.view(instanceId);
     }
-    this.execute(timer.instanceId, { type: 'TriggerTimer', elementInstanceId: timer.elementInstanceId, timerId });
+    this.execute(timer.instanceId, {
+      type: 'TriggerTimer',
+      elementInstanceId: timer.elementInstanceId,
+      timerId,
+    });
     this.drain();
     await this.settleApprovals();
     return this.view(timer.instanceId);
@@ -306,7 +396,8 @@ export class MemoryEngine implements Engine {
     const target = this.now + ms;
     for (;;) {
       let next: MemoryTimer | undefined;
-      for (const timer of this.timers.values()) if (timer.dueAt <= target && (!next || timer.dueAt < next.dueAt)) next = timer;
+      for (const timer of this.timers.values())
+        if (timer.dueAt <= target && (!next || timer.dueAt < next.dueAt)) next = timer;
       if (!next) break;
       this.now = Math.max(this.now, next.dueAt);
       await this.triggerTimer(next.id);
@@ -318,9 +409,16 @@ export class MemoryEngine implements Engine {
    * Delivers a message to one waiting subscription with this name and key (or
    * starts an instance at a message start event); refuses when nothing waits.
    */
-  async correlateMessage(name: string, correlationKey: string, variables: Variables = {}): Promise<InstanceView> {
+  async correlateMessage(
+    name: string,
+    correlationKey: string,
+    variables: Variables = {},
+  ): Promise<InstanceView> {
     const subscription = [...this.subscriptions.values()].find(
-      (candidate) => candidate.kind === 'message' && candidate.messageName === name && candidate.correlationKey === correlationKey,
+      (candidate) =>
+        candidate.kind === 'message' &&
+        candidate.messageName === name &&
+        candidate.correlationKey === correlationKey,
     );
     if (subscription) {
       this.deliver(subscription, variables);
@@ -329,7 +427,9 @@ export class MemoryEngine implements Engine {
     }
     const started = this.startByMessage(name, variables);
     if (started) return this.view(started);
-    throw new Error(`Expected a subscription to message '${name}' with correlation key '${correlationKey}', but there is none`);
+    throw new Error(
+      `Expected a subscription to message '${name}' with correlation key '${correlationKey}', but there is none`,
+    );
   }
 
   /**
@@ -338,10 +438,28 @@ export class MemoryEngine implements Engine {
    * instance at a matching message start event; without a subscriber it is
    * buffered for its time to live and correlated when one opens.
    */
-  async publishMessage(name: string, correlationKey: string, variables: Variables = {}, options: { timeToLiveMs?: number } = {}): Promise<PublishedMessage> {
-    const message: BufferedMessage = { id: this.newId('message'), name, correlationKey, variables, expiresAt: this.now + (options.timeToLiveMs ?? 0), correlatedTo: new Set() };
+  async publishMessage(
+    name: string,
+    correlationKey: string,
+    variables: Variables = {},
+    options: { timeToLiveMs?: number } = {},
+  ): Promise<PublishedMessage> {
+    const message: BufferedMessage = {
+      id: this.newId('message'),
+      name,
+      correlationKey,
+      variables,
+      expiresAt: this.now + (options.timeToLiveMs ?? 0),
+      correlatedTo: new Set(),
+    };
     for (const subscription of [...this.subscriptions.values()]) {
-      if (subscription.kind !== 'message' || subscription.messageName !== name || subscription.correlationKey !== correlationKey || message.correlatedTo.has(subscription.instanceId)) continue;
+      if (
+        subscription.kind !== 'message' ||
+        subscription.messageName !== name ||
+        subscription.correlationKey !== correlationKey ||
+        message.correlatedTo.has(subscription.instanceId)
+      )
+        continue;
       if (!this.subscriptions.has(subscription.id)) continue;
       message.correlatedTo.add(subscription.instanceId);
       this.deliver(subscription, variables);
@@ -353,7 +471,9 @@ export class MemoryEngine implements Engine {
     return { messageId: message.id, correlatedInstanceIds: [...message.correlatedTo] };
   }
 
-  async listIncidents(filter: { instanceId?: string; status?: 'open' | 'resolved' } = {}): Promise<IncidentView[]> {
+  async listIncidents(
+    filter: { instanceId?: string; status?: 'open' | 'resolved' } = {},
+  ): Promise<IncidentView[]> {
     if (filter.status === 'resolved') return [];
     const open: IncidentView[] = [];
     for (const instanceId of this.instances.keys()) {
@@ -384,20 +504,38 @@ export class MemoryEngine implements Engine {
   private startInstance(
     instanceId: string,
     processId: string,
-    options: { variables?: Variables; startedBy?: string; businessKey?: string; version?: number; startEventId?: string },
+    options: {
+      variables?: Variables;
+      startedBy?: string;
+      businessKey?: string;
+      version?: number;
+      startEventId?: string;
+    },
     parent?: { instanceId: string; elementInstanceId: string },
   ): void {
     const versions = this.definitions.get(processId);
-    const deployed = options.version === undefined ? versions?.at(-1) : versions?.find((v) => v.definition.version === options.version);
+    const deployed =
+      options.version === undefined
+        ? versions?.at(-1)
+        : versions?.find((v) => v.definition.version === options.version);
     if (!deployed) throw new Error(`No deployed process '${processId}'`);
-    const command: Command = { type: 'StartInstance', instanceId, definitionVersion: deployed.definition.version };
+    const command: Command = {
+      type: 'StartInstance',
+      instanceId,
+      definitionVersion: deployed.definition.version,
+    };
     if (options.variables) command.variables = options.variables;
     if (options.startedBy !== undefined) command.startedBy = options.startedBy;
     if (options.businessKey !== undefined) command.businessKey = options.businessKey;
     if (options.startEventId !== undefined) command.startEventId = options.startEventId;
     if (parent) command.parent = parent;
     const result = step(deployed.graph, null, command, this.context());
-    this.instances.set(instanceId, { state: result.state, graph: deployed.graph, startedAt: new Date(this.now), endedAt: null });
+    this.instances.set(instanceId, {
+      state: result.state,
+      graph: deployed.graph,
+      startedAt: new Date(this.now),
+      endedAt: null,
+    });
     this.store(instanceId, result);
   }
 
@@ -412,10 +550,13 @@ export class MemoryEngine implements Engine {
   private store(instanceId: string, result: StepResult): void {
     const stored = this.instances.get(instanceId);
     if (!stored) return;
-    if (this.options.roundTrip) stored.state = JSON.parse(JSON.stringify(result.state)) as InstanceState;
-    if (result.state.status !== 'active' && stored.endedAt === null) stored.endedAt = new Date(this.now);
+    if (this.options.roundTrip)
+      stored.state = JSON.parse(JSON.stringify(result.state)) as InstanceState;
+    if (result.state.status !== 'active' && stored.endedAt === null)
+      stored.endedAt = new Date(this.now);
     const events = this.events.get(instanceId) ?? [];
-    for (const event of result.history) events.push({ ...event, instanceId, at: new Date(event.at) });
+    for (const event of result.history)
+      events.push({ ...event, instanceId, at: new Date(event.at) });
     this.events.set(instanceId, events);
     for (const effect of result.effects) this.perform(instanceId, stored, effect);
   }
@@ -459,7 +600,13 @@ export class MemoryEngine implements Engine {
         break;
       case 'RetryJob': {
         const job = this.jobs.get(effect.jobId);
-        if (job) Object.assign(job, { retries: effect.retries, dueAt: new Date(effect.dueAt), status: 'activatable', errorMessage: effect.errorMessage || job.errorMessage });
+        if (job)
+          Object.assign(job, {
+            retries: effect.retries,
+            dueAt: new Date(effect.dueAt),
+            status: 'activatable',
+            errorMessage: effect.errorMessage || job.errorMessage,
+          });
         break;
       }
       case 'CancelJob': {
@@ -469,19 +616,37 @@ export class MemoryEngine implements Engine {
       }
       case 'StartChildInstance':
         this.followUps.push(() =>
-          this.startInstance(effect.childInstanceId, effect.processId, { variables: effect.variables }, { instanceId, elementInstanceId: effect.parentElementInstanceId }),
+          this.startInstance(
+            effect.childInstanceId,
+            effect.processId,
+            { variables: effect.variables },
+            { instanceId, elementInstanceId: effect.parentElementInstanceId },
+          ),
         );
         break;
       case 'CancelChildInstance':
         this.followUps.push(() => {
-          if (this.instances.get(effect.childInstanceId)?.state.status === 'active') this.execute(effect.childInstanceId, { type: 'CancelInstance', reason: 'parent terminated' });
+          if (this.instances.get(effect.childInstanceId)?.state.status === 'active')
+            this.execute(effect.childInstanceId, {
+              type: 'CancelInstance',
+              reason: 'parent terminated',
+            });
         });
         break;
       case 'NotifyParent':
         this.followUps.push(() => {
           const parent = this.instances.get(effect.parentInstanceId);
-          if (effect.outcome !== 'completed' || parent?.state.status !== 'active' || !parent.state.elements[effect.parentElementInstanceId]) return;
-          this.execute(effect.parentInstanceId, { type: 'CompleteCallActivity', elementInstanceId: effect.parentElementInstanceId, variables: effect.variables });
+          if (
+            effect.outcome !== 'completed' ||
+            parent?.state.status !== 'active' ||
+            !parent.state.elements[effect.parentElementInstanceId]
+          )
+            return;
+          this.execute(effect.parentInstanceId, {
+            type: 'CompleteCallActivity',
+            elementInstanceId: effect.parentElementInstanceId,
+            variables: effect.variables,
+          });
         });
         break;
       case 'CreateTimer':
@@ -496,7 +661,11 @@ export class MemoryEngine implements Engine {
         this.timers.delete(effect.timerId);
         break;
       case 'OpenSubscription': {
-        const subscription: MemorySubscription = { ...effect.subscription, kind: effect.subscription.kind ?? 'message', instanceId };
+        const subscription: MemorySubscription = {
+          ...effect.subscription,
+          kind: effect.subscription.kind ?? 'message',
+          instanceId,
+        };
         this.subscriptions.set(subscription.id, subscription);
         // A message buffered before the subscription opened is correlated now (once per instance).
         this.followUps.push(() => {
@@ -518,7 +687,11 @@ export class MemoryEngine implements Engine {
         this.subscriptions.delete(effect.subscriptionId);
         break;
       case 'ResolveApprover':
-        this.approvalQueries.push({ instanceId, elementInstanceId: effect.elementInstanceId, query: effect.query });
+        this.approvalQueries.push({
+          instanceId,
+          elementInstanceId: effect.elementInstanceId,
+          query: effect.query,
+        });
         break;
       case 'RecordApprovalDecision': {
         const { at, ...decision } = structuredClone(effect.decision);
@@ -544,7 +717,12 @@ export class MemoryEngine implements Engine {
   async broadcastSignal(name: string, variables: Variables = {}): Promise<BroadcastSignalResult> {
     const reached = new Set<string>();
     for (const subscription of [...this.subscriptions.values()]) {
-      if (subscription.kind !== 'signal' || subscription.messageName !== name || !this.subscriptions.has(subscription.id)) continue;
+      if (
+        subscription.kind !== 'signal' ||
+        subscription.messageName !== name ||
+        !this.subscriptions.has(subscription.id)
+      )
+        continue;
       reached.add(subscription.instanceId);
       this.deliver(subscription, variables);
     }
@@ -553,7 +731,10 @@ export class MemoryEngine implements Engine {
       for (const start of latest?.graph.signalStartEvents ?? []) {
         if (!latest || start.signalName !== name) continue;
         const instanceId = this.newId('instance');
-        this.startInstance(instanceId, latest.graph.processId, { variables, startEventId: start.id });
+        this.startInstance(instanceId, latest.graph.processId, {
+          variables,
+          startEventId: start.id,
+        });
         reached.add(instanceId);
       }
     }
@@ -574,7 +755,9 @@ export class MemoryEngine implements Engine {
   private startByMessage(name: string, variables: Variables): string | null {
     for (const versions of this.definitions.values()) {
       const latest = versions.at(-1);
-      const start = latest?.graph.messageStartEvents.find((candidate) => candidate.messageName === name);
+      const start = latest?.graph.messageStartEvents.find(
+        (candidate) => candidate.messageName === name,
+      );
       if (!latest || !start) continue;
       const instanceId = this.newId('instance');
       this.startInstance(instanceId, latest.graph.processId, { variables, startEventId: start.id });
@@ -586,10 +769,17 @@ export class MemoryEngine implements Engine {
 
   /** A redeploy replaces the schedule: the previous version's timer start rows go, the new version's come. */
   private scheduleTimerStarts(graph: ProcessGraph): void {
-    for (const [id, timer] of this.timers) if (timer.instanceId === null && timer.processId === graph.processId) this.timers.delete(id);
+    for (const [id, timer] of this.timers)
+      if (timer.instanceId === null && timer.processId === graph.processId) this.timers.delete(id);
     for (const start of graph.timerStartEvents) {
-      const schedule = timerStartSchedule(start.timer, evaluateExpression(start.timer.expression, { get: () => undefined, toObject: () => ({}) }), this.now, start.id);
-      if (!schedule.ok) throw new DeploymentRejected([{ elementId: start.id, message: schedule.message }]);
+      const schedule = timerStartSchedule(
+        start.timer,
+        evaluateExpression(start.timer.expression, { get: () => undefined, toObject: () => ({}) }),
+        this.now,
+        start.id,
+      );
+      if (!schedule.ok)
+        throw new DeploymentRejected([{ elementId: start.id, message: schedule.message }]);
       const id = this.newId('timer');
       this.timers.set(id, {
         id,
@@ -631,13 +821,21 @@ export class MemoryEngine implements Engine {
         .filter((element) => element.scopeId !== null)
         .map((element) => element.elementId),
       variables: { ...state.variables[instanceId] },
-      incidents: state.incidents.map((incident) => ({ ...incident, instanceId, processId: state.processId, createdAt: new Date(incident.createdAt) })),
+      incidents: state.incidents.map((incident) => ({
+        ...incident,
+        instanceId,
+        processId: state.processId,
+        createdAt: new Date(incident.createdAt),
+      })),
       state,
     };
   }
 
   private context() {
-    const context: { now: number; newId: () => string; maxSteps?: number } = { now: this.now, newId: () => this.newId('e') };
+    const context: { now: number; newId: () => string; maxSteps?: number } = {
+      now: this.now,
+      newId: () => this.newId('e'),
+    };
     if (this.options.maxSteps !== undefined) context.maxSteps = this.options.maxSteps;
     return context;
   }
