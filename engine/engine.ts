@@ -242,9 +242,39 @@ export function createEngine(options: EngineOptions): RunningEngine {
       case 'TriggerTimer':
         await tx.deleteTimer(command.timerId);
         break;
+      case 'ThrowErrorAtCallActivity': {
+        // Still waiting, with no caller above to throw it on to: nothing caught the error, and it becomes an incident where it was thrown.
+        if (state.parent || !state.elements[command.elementInstanceId]) break;
+        const { thrownAt, errorCode, errorMessage } = command.error;
+        queue.push({
+          kind: 'command',
+          instanceId: thrownAt.instanceId,
+          command: {
+            type: 'RaiseUncaughtError',
+            elementInstanceId: thrownAt.elementInstanceId,
+            errorCode,
+            errorMessage,
+          },
+        });
+        break;
+      }
+      case 'RaiseUncaughtError': {
+        // A job whose error nobody caught fails, as it does when its own instance does not catch it.
+        const incident = state.incidents.find(
+          (candidate) => candidate.elementInstanceId === command.elementInstanceId,
+        );
+        if (incident && state.elements[command.elementInstanceId]?.data?.['wait'] === 'job') {
+          await tx.recordJobFailure(command.elementInstanceId, {
+            retries: 0,
+            errorMessage: incident.message,
+          });
+        }
+        break;
+      }
       case 'StartInstance':
       case 'CorrelateMessage':
       case 'CompleteCallActivity':
+      case 'RaiseCalledElementError':
       case 'SetVariables':
       case 'RetryIncident':
       case 'CancelInstance':
@@ -271,10 +301,19 @@ export function createEngine(options: EngineOptions): RunningEngine {
         case 'StartChildInstance': {
           const definition = await tx.findDefinition(effect.processId);
           if (!definition) {
-            throw new CommandRejected(
-              'INVALID_STATE',
-              `Expected a deployed process '${effect.processId}' for the call activity, but there is none`,
-            );
+            // Not a rejection: the call activity waits with an incident until the process is deployed and the incident retried.
+            queue.push({
+              kind: 'command',
+              instanceId: record.id,
+              command: {
+                type: 'RaiseCalledElementError',
+                elementInstanceId: effect.parentElementInstanceId,
+                childInstanceId: effect.childInstanceId,
+                processId: effect.processId,
+              },
+              whileElementLives: effect.parentElementInstanceId,
+            });
+            break;
           }
           const start: StartCommand = {
             type: 'StartInstance',
@@ -309,6 +348,17 @@ export function createEngine(options: EngineOptions): RunningEngine {
                 variables: effect.variables,
               },
               whileElementLives: effect.parentElementInstanceId,
+            });
+          } else if (effect.outcome === 'error') {
+            // The thrower waits on the answer, so the call activity must still be there to take the error.
+            queue.push({
+              kind: 'command',
+              instanceId: effect.parentInstanceId,
+              command: {
+                type: 'ThrowErrorAtCallActivity',
+                elementInstanceId: effect.parentElementInstanceId,
+                error: effect.error,
+              },
             });
           }
           break;

@@ -40,7 +40,7 @@ export interface BehaviorContext {
   terminateScope(instance: ElementInstance): void;
   /** The process instance has nothing left to do. */
   completeProcess(instance: ElementInstance): void;
-  /** A BPMN error: caught by the nearest matching error event sub-process or boundary event, else an incident. */
+  /** A BPMN error: caught by the nearest matching error event sub-process or boundary event, else thrown at the calling call activity, else an incident. */
   throwError(
     instance: ElementInstance,
     errorCode: string | null,

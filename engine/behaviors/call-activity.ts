@@ -60,3 +60,23 @@ export function completeCallActivity(
   if (propagate || (node?.zeebe.outputs.length ?? 0) > 0) context.applyResult(instance, variables);
   context.complete(instance);
 }
+
+/** The process the call activity names is not deployed: it waits for no child, with an incident whose retry calls again. */
+export function calledProcessMissing(
+  context: BehaviorContext,
+  instance: ElementInstance,
+  processId: string,
+): void {
+  const {
+    wait: _wait,
+    childInstanceId: _childInstanceId,
+    processId: _processId,
+    ...data
+  } = instance.data ?? {};
+  instance.data = data;
+  context.raiseIncident(
+    instance,
+    'CALLED_ELEMENT_ERROR',
+    `Expected process '${processId}' to be deployed for call activity '${instance.elementId}', but it is not`,
+  );
+}

@@ -53,6 +53,6 @@ export {
   isApprovalTimer,
 } from './approval-task';
 export type { Behavior, BehaviorContext } from './behavior';
-export { completeCallActivity } from './call-activity';
+export { calledProcessMissing, completeCallActivity } from './call-activity';
 export { multiInstanceBody } from './multi-instance';
 export { assignUserTask, completeUserTask } from './user-task';

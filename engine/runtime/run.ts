@@ -24,6 +24,7 @@ import {
   type InstanceState,
   type Json,
   type StepContext,
+  type ThrownError,
   type Variables,
 } from './types';
 import { propagate, ScopeLookup, setVariable } from './variables';
@@ -886,9 +887,10 @@ export class Run implements BehaviorContext {
   }
 
   /**
-   * Walks from the thrower outwards: in each scope an error event sub-process
-   * inside it, then the error boundary events on it; an exact error code wins
-   * over a catch-all in the same place.
+   * Throws a BPMN error at the thrower: caught in this instance if anything
+   * catches it; else, in an instance started by a call activity, the call
+   * activity throws it on, and the thrower waits to hear whether anything up
+   * there catches it; else an incident on the thrower.
    */
   throwError(
     instance: ElementInstance,
@@ -897,6 +899,73 @@ export class Run implements BehaviorContext {
     variables: Variables = {},
   ): void {
     this.record('ErrorThrown', instance, { errorCode, errorMessage });
+    if (this.catchError(instance, errorCode, variables)) return;
+    if (!this.state.parent) {
+      this.raiseUncaughtError(instance, errorCode, errorMessage);
+      return;
+    }
+    this.failed = true;
+    // Where a retry of the incident would resume, should no caller catch the error either.
+    instance.data = { ...instance.data, retry: this.phase };
+    this.throwToParent({
+      errorCode,
+      errorMessage,
+      variables,
+      thrownAt: { instanceId: this.instanceId, elementInstanceId: instance.id },
+    });
+  }
+
+  /**
+   * An error the child instance did not catch, thrown at the call activity
+   * waiting for it: caught here like an error of this instance, else thrown on
+   * to this instance's own caller. With no caller left the call activity keeps
+   * waiting, and the incident goes to the element that threw the error.
+   */
+  throwErrorFromChild(callActivity: ElementInstance, error: ThrownError): void {
+    this.record('ErrorThrown', callActivity, {
+      errorCode: error.errorCode,
+      errorMessage: error.errorMessage,
+      thrownIn: error.thrownAt.instanceId,
+    });
+    if (this.catchError(callActivity, error.errorCode, error.variables)) return;
+    if (this.state.parent) this.throwToParent(error);
+  }
+
+  /** No catch event for the error in this instance or its callers. */
+  raiseUncaughtError(
+    instance: ElementInstance,
+    errorCode: string | null,
+    errorMessage: string,
+  ): void {
+    this.raiseIncident(
+      instance,
+      'UNHANDLED_ERROR_EVENT',
+      `Expected an error catch event for error code '${errorCode ?? ''}' thrown by ${errorMessage}, but none was found in the enclosing scopes`,
+    );
+  }
+
+  private throwToParent(error: ThrownError): void {
+    const parent = this.state.parent;
+    if (!parent) return;
+    this.emit({
+      type: 'NotifyParent',
+      parentInstanceId: parent.instanceId,
+      parentElementInstanceId: parent.elementInstanceId,
+      outcome: 'error',
+      error,
+    });
+  }
+
+  /**
+   * Walks from the thrower outwards: in each scope an error event sub-process
+   * inside it, then the error boundary events on it; an exact error code wins
+   * over a catch-all in the same place. False when nothing catches it.
+   */
+  private catchError(
+    instance: ElementInstance,
+    errorCode: string | null,
+    variables: Variables,
+  ): boolean {
     for (
       let current: ElementInstance | undefined = instance;
       current;
@@ -908,7 +977,7 @@ export class Run implements BehaviorContext {
         const start = this.errorCatch(node.eventSubProcessStarts, errorCode);
         if (start) {
           this.startEventSubProcess(current, node, start, null, variables);
-          return;
+          return true;
         }
       }
       if (node.multiInstance !== null && this.isInner(current)) continue;
@@ -920,14 +989,10 @@ export class Run implements BehaviorContext {
         const scopeId = current.scopeId ?? this.state.instanceId;
         this.terminate(current);
         this.spawnTriggered(boundary.id, scopeId, variables);
-        return;
+        return true;
       }
     }
-    this.raiseIncident(
-      instance,
-      'UNHANDLED_ERROR_EVENT',
-      `Expected an error catch event for error code '${errorCode ?? ''}' thrown by ${errorMessage}, but none was found in the enclosing scopes`,
-    );
+    return false;
   }
 
   /**

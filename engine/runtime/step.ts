@@ -8,6 +8,7 @@ import {
   assignApprovalStep,
   assignApprover,
   assignUserTask,
+  calledProcessMissing,
   completeCallActivity,
   completeUserTask,
   decideApproval,
@@ -107,6 +108,26 @@ export function step(
       completeCallActivity(run, instance, command.variables ?? {});
       break;
     }
+    case 'RaiseCalledElementError': {
+      const instance = waitingFor(next, command.elementInstanceId, 'child', 'call activity');
+      if (instance.data?.['childInstanceId'] !== command.childInstanceId) {
+        throw new CommandRejected(
+          'INVALID_STATE',
+          `Expected call activity '${instance.elementId}' to wait for child instance '${command.childInstanceId}', but it waits for another`,
+        );
+      }
+      calledProcessMissing(run, instance, command.processId);
+      break;
+    }
+    case 'ThrowErrorAtCallActivity':
+      run.throwErrorFromChild(
+        waitingFor(next, command.elementInstanceId, 'child', 'call activity'),
+        command.error,
+      );
+      break;
+    case 'RaiseUncaughtError':
+      raiseUncaughtError(run, next, command);
+      break;
     case 'SetVariables': {
       const scope = next.elements[command.scopeId];
       if (!scope)
@@ -218,6 +239,24 @@ function failJob(run: Run, state: InstanceState, command: CommandOf<'FailJob'>):
     'JOB_NO_RETRIES',
     `Expected job '${typeof jobType === 'string' ? jobType : ''}' of '${instance.elementId}' to complete, but it failed with no retries left: ${command.errorMessage}`,
   );
+}
+
+/** The thrower of an error no caller caught, waiting since it threw, gets the incident, to be retried where it threw. */
+function raiseUncaughtError(
+  run: Run,
+  state: InstanceState,
+  command: CommandOf<'RaiseUncaughtError'>,
+): void {
+  const instance = state.elements[command.elementInstanceId];
+  if (!instance || state.incidents.some((incident) => incident.elementInstanceId === instance.id)) {
+    throw new CommandRejected(
+      'INVALID_STATE',
+      `Expected element instance '${command.elementInstanceId}' in instance '${state.instanceId}' to wait for the fate of its error, but ${instance ? 'it has an open incident' : 'there is none'}`,
+    );
+  }
+  const retry = instance.data?.['retry'];
+  run.phase = retry === 'job' || retry === 'complete' ? retry : 'activate';
+  run.raiseUncaughtError(instance, command.errorCode, command.errorMessage);
 }
 
 function retryIncident(run: Run, state: InstanceState, command: CommandOf<'RetryIncident'>): void {

@@ -166,6 +166,27 @@ export type Command =
       elementInstanceId: string;
       variables?: Variables;
     }
+  | {
+      /** The called process was not deployed when the call activity started its child: an incident on the call activity. */
+      type: 'RaiseCalledElementError';
+      elementInstanceId: string;
+      /** The child the call activity waits for, which could not be started. */
+      childInstanceId: string;
+      processId: string;
+    }
+  | {
+      /** A child instance did not catch an error; delivered to the call activity waiting for it, which throws it on. */
+      type: 'ThrowErrorAtCallActivity';
+      elementInstanceId: string;
+      error: ThrownError;
+    }
+  | {
+      /** No calling instance caught the error either: it becomes an incident on the element that threw it. */
+      type: 'RaiseUncaughtError';
+      elementInstanceId: string;
+      errorCode: string | null;
+      errorMessage: string;
+    }
   | { type: 'SetVariables'; scopeId: string; variables: Variables; by?: string }
   | {
       type: 'RetryIncident';
@@ -177,6 +198,17 @@ export type Command =
   | { type: 'CancelInstance'; reason?: string; by?: string };
 
 export type CommandType = Command['type'];
+
+/** A BPMN error nothing in its own instance caught, on its way up to the call activities that wait. */
+export interface ThrownError {
+  errorCode: string | null;
+  /** What threw it, e.g. "error end event 'fail'"; the incident names it if nothing catches it. */
+  errorMessage: string;
+  /** What the error carries to the catch event that catches it. */
+  variables: Variables;
+  /** The element instance that threw it, in the innermost instance: where the incident goes if nothing catches it. */
+  thrownAt: { instanceId: string; elementInstanceId: string };
+}
 
 /**
  * Why a task changes hands: a candidate claims it, the claimer gives it back
@@ -273,6 +305,14 @@ export type Effect =
       parentElementInstanceId: string;
       outcome: 'completed' | 'terminated';
       variables: Variables;
+    }
+  | {
+      /** This instance was started by a call activity and did not catch an error: the call activity throws it on. */
+      type: 'NotifyParent';
+      parentInstanceId: string;
+      parentElementInstanceId: string;
+      outcome: 'error';
+      error: ThrownError;
     }
   | {
       /** An approval task asks who approves next; the runner answers with AssignApprover. */

@@ -545,6 +545,22 @@ export class MemoryEngine implements Engine {
     const result = step(stored.graph, stored.state, command, this.context());
     stored.state = result.state;
     this.store(instanceId, result);
+    // As the runner does: an error still not caught at the top instance becomes an incident where it was thrown.
+    if (
+      command.type === 'ThrowErrorAtCallActivity' &&
+      !result.state.parent &&
+      result.state.elements[command.elementInstanceId]
+    ) {
+      const { thrownAt, errorCode, errorMessage } = command.error;
+      this.followUps.push(() =>
+        this.execute(thrownAt.instanceId, {
+          type: 'RaiseUncaughtError',
+          elementInstanceId: thrownAt.elementInstanceId,
+          errorCode,
+          errorMessage,
+        }),
+      );
+    }
   }
 
   private store(instanceId: string, result: StepResult): void {
@@ -615,14 +631,24 @@ export class MemoryEngine implements Engine {
         break;
       }
       case 'StartChildInstance':
-        this.followUps.push(() =>
+        this.followUps.push(() => {
+          if (!this.definitions.has(effect.processId)) {
+            const { childInstanceId, processId } = effect;
+            this.execute(instanceId, {
+              type: 'RaiseCalledElementError',
+              elementInstanceId: effect.parentElementInstanceId,
+              childInstanceId,
+              processId,
+            });
+            return;
+          }
           this.startInstance(
             effect.childInstanceId,
             effect.processId,
             { variables: effect.variables },
             { instanceId, elementInstanceId: effect.parentElementInstanceId },
-          ),
-        );
+          );
+        });
         break;
       case 'CancelChildInstance':
         this.followUps.push(() => {
@@ -636,6 +662,14 @@ export class MemoryEngine implements Engine {
       case 'NotifyParent':
         this.followUps.push(() => {
           const parent = this.instances.get(effect.parentInstanceId);
+          if (effect.outcome === 'error') {
+            this.execute(effect.parentInstanceId, {
+              type: 'ThrowErrorAtCallActivity',
+              elementInstanceId: effect.parentElementInstanceId,
+              error: effect.error,
+            });
+            return;
+          }
           if (
             effect.outcome !== 'completed' ||
             parent?.state.status !== 'active' ||
