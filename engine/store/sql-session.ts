@@ -423,6 +423,7 @@ interface PGliteProtocol {
     parse(message: { name: string; text: string; types?: number[] }): Uint8Array;
     bind(message: { statement: string; values: Array<string | null> }): Uint8Array;
     describe(message: { type: 'P' | 'S'; name?: string }): Uint8Array;
+    close(message: { type: 'P' | 'S'; name?: string }): Uint8Array;
     execute(message: object): Uint8Array;
     sync(): Uint8Array;
   };
@@ -439,8 +440,11 @@ const isPGlite = (client: unknown): client is PGliteLike =>
   typeof (client as PGliteLike | null)?.execProtocolStream === 'function' &&
   typeof (client as PGliteLike).transaction === 'function';
 
-/** Names of the statements each PGlite database has prepared. */
-const preparedOn = new WeakMap<PGliteLike, Set<string>>();
+/** The statements each PGlite database has prepared, with the shape of their rows. */
+const preparedOn = new WeakMap<
+  PGliteLike,
+  Map<string, { rowDescription: { name: string } | null }>
+>();
 
 let pgliteModule: Promise<PGliteModule> | undefined;
 // Loaded on first use, so a process on node-postgres never loads the embedded server's code.
@@ -477,27 +481,44 @@ class PgliteSession implements SqlSession {
   private async run(statement: Statement): Promise<Row[]> {
     const { protocol, parse } = await loadPglite();
     let prepared = preparedOn.get(this.pglite);
-    if (!prepared) preparedOn.set(this.pglite, (prepared = new Set()));
-    const parsing = !prepared.has(statement.name);
+    if (!prepared)
+      preparedOn.set(
+        this.pglite,
+        (prepared = new Map<string, { rowDescription: { name: string } | null }>()),
+      );
+    // The shape of the rows is asked for once, when the statement is prepared, and kept.
+    const known = prepared.get(statement.name);
     const messages = await this.pglite.execProtocolStream(
       concat([
-        ...(parsing
-          ? [protocol.serialize.parse({ name: statement.name, text: statement.text, types: [] })]
-          : []),
+        // Closed first: a batch that failed after parsing it may have left it behind.
+        ...(known
+          ? []
+          : [
+              protocol.serialize.close({ type: 'S', name: statement.name }),
+              protocol.serialize.parse({ name: statement.name, text: statement.text, types: [] }),
+            ]),
         protocol.serialize.bind({
           statement: statement.name,
           values: statement.params.map(textValue),
         }),
-        protocol.serialize.describe({ type: 'P' }),
+        ...(known ? [] : [protocol.serialize.describe({ type: 'P' })]),
         protocol.serialize.execute({}),
         protocol.serialize.sync(),
       ]),
       { syncToFs: false, throwOnError: false },
     );
-    if (parsing && messages.some((m) => m.name === 'parseComplete')) prepared.add(statement.name);
     const error = messages.find((m) => m.name === 'error');
     if (error) throw error as unknown as Error;
-    return parse.parseResults(messages, this.pglite.parsers)[0]?.rows ?? [];
+    const description = known ?? {
+      rowDescription: messages.find((m) => m.name === 'rowDescription') ?? null,
+    };
+    if (!known) prepared.set(statement.name, description);
+    return (
+      parse.parseResults(
+        description.rowDescription ? [description.rowDescription, ...messages] : messages,
+        this.pglite.parsers,
+      )[0]?.rows ?? []
+    );
   }
 
   async drained(): Promise<void> {
