@@ -142,24 +142,34 @@ interface WireConnection {
   sendCopyFail(message: string): void;
 }
 
-/** node-postgres's result of one statement, filled message by message. */
-interface ResultBuilder {
+/** What a statement returned: its rows and its command tag (BEGIN, COMMIT, INSERT …). */
+interface StatementResult {
   rows: Row[];
   command: string;
-  addFields(fields: unknown[]): void;
-  parseRow(fields: unknown[]): Row;
-  addRow(row: Row): void;
-  addCommandComplete(message: unknown): void;
 }
 
-/** A result parsed with the driver's global type parsers, as a pooled connection's own queries are. */
-const newResult = () => new (pg.Result as unknown as new () => ResultBuilder)();
+/** The columns a statement returns, with the driver's parser of each, known once per statement text. */
+interface RowShape {
+  names: string[];
+  parsers: Array<(value: string) => unknown>;
+}
+
+const shapes = new Map<string, RowShape>();
+
+function shapeOf(fields: ReadonlyArray<{ name: string; dataTypeID: number }>): RowShape {
+  return {
+    names: fields.map((field) => field.name),
+    parsers: fields.map(
+      (field) => pg.types.getTypeParser(field.dataTypeID, 'text') as (value: string) => unknown,
+    ),
+  };
+}
 
 interface Step {
   statement: Statement;
-  /** Whether the statement returns rows (a Describe asks for their shape); BEGIN and COMMIT do not. */
+  /** Whether the statement returns rows; BEGIN and COMMIT do not. */
   rows: boolean;
-  resolve(result: ResultBuilder): void;
+  resolve(result: StatementResult): void;
   reject(error: unknown): void;
 }
 
@@ -174,12 +184,13 @@ const preparedOnConnection = new WeakMap<pg.PoolClient, Set<string>>();
  * Statements sent to the server as one batch of extended-protocol messages
  * with one Sync at the end: one write, one round trip, one reply. A statement
  * is parsed the first time a connection runs it (after a Close, in case an
- * earlier batch failed after parsing it). When a statement fails, the server
- * skips the rest of the batch; those statements are rejected too.
+ * earlier batch failed after parsing it), and the shape of its rows is asked
+ * for only until it is known. When a statement fails, the server skips the
+ * rest of the batch; those statements are rejected too.
  */
 class Batch implements pg.Submittable {
   private index = 0;
-  private current: ResultBuilder | undefined;
+  private rows: Row[] = [];
   private finished = false;
 
   constructor(
@@ -197,7 +208,7 @@ class Batch implements pg.Submittable {
           wire.parse({ name: statement.name, text: statement.text, types: [] });
         }
         wire.bind({ statement: statement.name, values: statement.params.map(textValue) });
-        if (rows) wire.describe({ type: 'P', name: '' });
+        if (rows && !shapes.has(statement.name)) wire.describe({ type: 'P', name: '' });
         wire.execute({ portal: '', rows: 0 });
       }
       wire.sync();
@@ -206,32 +217,34 @@ class Batch implements pg.Submittable {
     }
   }
 
-  private result(): ResultBuilder {
-    this.current ??= newResult();
-    return this.current;
+  handleRowDescription(message: { fields: Array<{ name: string; dataTypeID: number }> }): void {
+    const step = this.steps[this.index];
+    if (step) shapes.set(step.statement.name, shapeOf(message.fields));
   }
 
-  handleRowDescription(message: { fields: unknown[] }): void {
-    this.result().addFields(message.fields);
+  handleDataRow(message: { fields: Array<string | null> }): void {
+    const step = this.steps[this.index];
+    const shape = step && shapes.get(step.statement.name);
+    if (!shape) return;
+    const row: Row = {};
+    message.fields.forEach((value, i) => {
+      row[shape.names[i]!] = value === null ? null : shape.parsers[i]!(value);
+    });
+    this.rows.push(row);
   }
 
-  handleDataRow(message: { fields: unknown[] }): void {
-    const result = this.result();
-    result.addRow(result.parseRow(message.fields));
-  }
-
-  handleCommandComplete(message: unknown): void {
-    const result = this.result();
-    result.addCommandComplete(message);
-    const step = this.steps[this.index++];
-    this.current = undefined;
-    this.prepared.add(step!.statement.name);
-    step!.resolve(result);
+  handleCommandComplete(message: { text: string }): void {
+    const step = this.steps[this.index++]!;
+    const rows = this.rows;
+    this.rows = [];
+    this.prepared.add(step.statement.name);
+    step.resolve({ rows, command: message.text.split(' ', 1)[0]! });
   }
 
   handleEmptyQuery(): void {
     const step = this.steps[this.index++];
-    step?.resolve(newResult());
+    this.rows = [];
+    step?.resolve({ rows: [], command: '' });
   }
 
   handlePortalSuspended(): void {}
@@ -267,7 +280,7 @@ class BatchSession implements SqlSession {
   begun = false;
   readonly sent = new Sent();
   private open: Step[] | null = null;
-  private ending: Promise<ResultBuilder> | undefined;
+  private ending: Promise<StatementResult> | undefined;
   private readonly prepared: Set<string>;
 
   constructor(
@@ -280,7 +293,7 @@ class BatchSession implements SqlSession {
   }
 
   /** Adds a statement to the batch of this turn. */
-  private push(statement: Statement, rows: boolean): Promise<ResultBuilder> {
+  private push(statement: Statement, rows: boolean): Promise<StatementResult> {
     if (!this.open) {
       this.open = [];
       queueMicrotask(() => this.flush());
@@ -297,7 +310,7 @@ class BatchSession implements SqlSession {
   }
 
   /** Adds a statement to the batch of this turn, BEGIN first when the transaction has not begun. */
-  private add(statement: Statement, rows: boolean): Promise<ResultBuilder> {
+  private add(statement: Statement, rows: boolean): Promise<StatementResult> {
     this.begin();
     return this.push(statement, rows);
   }
@@ -373,7 +386,7 @@ class BatchSession implements SqlSession {
 
   private async rollBack(): Promise<void> {
     try {
-      await new Promise<ResultBuilder>((resolve, reject) => {
+      await new Promise<StatementResult>((resolve, reject) => {
         void this.client.query(
           new Batch([{ statement: ROLLBACK, rows: false, resolve, reject }], this.prepared),
         );
