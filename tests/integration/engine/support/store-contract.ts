@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InstanceState } from '@/engine/runtime/types';
-import { ConcurrentModification, type Store } from '@/engine/store/port';
+import { ConcurrentModification, type Store, type StoreTransaction } from '@/engine/store/port';
 
 export interface StoreUnderTest {
   store: Store;
@@ -34,6 +34,39 @@ export function stateOf(instanceId: string, overrides: Partial<InstanceState> = 
 
 const T0 = new Date('2025-01-01T00:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
+
+/** Writes of one command: a history event, a review task, and the instance ended, saved as read at version 0. */
+async function endWithReviewTask(tx: StoreTransaction, instanceId: string, taskId: string) {
+  await tx.appendHistory(instanceId, [
+    { type: 'ElementActivated', at: T0.getTime(), elementId: 'review' },
+  ]);
+  await tx.applyEffects(
+    { instanceId, processId: 'order' },
+    [
+      {
+        type: 'CreateTask',
+        task: {
+          id: taskId,
+          elementId: 'review',
+          name: 'Review',
+          assignee: 'bob',
+          candidateUsers: [],
+          candidateGroups: [],
+          formKey: null,
+          dueDate: null,
+          followUpDate: null,
+          variables: {},
+        },
+      },
+    ],
+    T0,
+  );
+  await tx.saveInstance(instanceId, {
+    state: stateOf(instanceId, { status: 'terminated' }),
+    expectedLockVersion: 0,
+    endedAt: T0,
+  });
+}
 
 /** Stores a definition and an active instance of it; returns the instance id. */
 export async function seedInstance(store: Store, processId = 'order'): Promise<string> {
@@ -157,35 +190,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
       });
       await expect(
         store.transaction(async (tx) => {
-          await tx.appendHistory(instanceId, [
-            { type: 'ElementActivated', at: T0.getTime(), elementId: 'review' },
-          ]);
-          await tx.applyEffects(
-            { instanceId, processId: 'order' },
-            [
-              {
-                type: 'CreateTask',
-                task: {
-                  id: taskId,
-                  elementId: 'review',
-                  name: 'Review',
-                  assignee: 'bob',
-                  candidateUsers: [],
-                  candidateGroups: [],
-                  formKey: null,
-                  dueDate: null,
-                  followUpDate: null,
-                  variables: {},
-                },
-              },
-            ],
-            T0,
-          );
-          await tx.saveInstance(instanceId, {
-            state: stateOf(instanceId, { status: 'terminated' }),
-            expectedLockVersion: 0,
-            endedAt: T0,
-          });
+          await endWithReviewTask(tx, instanceId, taskId);
         }),
       ).rejects.toBeInstanceOf(ConcurrentModification);
       expect(await store.getTask(taskId)).toBeNull();
@@ -201,35 +206,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
       const taskId = uniqueId('task');
       await expect(
         store.transaction(async (tx) => {
-          await tx.appendHistory(instanceId, [
-            { type: 'ElementActivated', at: T0.getTime(), elementId: 'review' },
-          ]);
-          await tx.applyEffects(
-            { instanceId, processId: 'order' },
-            [
-              {
-                type: 'CreateTask',
-                task: {
-                  id: taskId,
-                  elementId: 'review',
-                  name: 'Review',
-                  assignee: 'bob',
-                  candidateUsers: [],
-                  candidateGroups: [],
-                  formKey: null,
-                  dueDate: null,
-                  followUpDate: null,
-                  variables: {},
-                },
-              },
-            ],
-            T0,
-          );
-          await tx.saveInstance(instanceId, {
-            state: stateOf(instanceId, { status: 'terminated' }),
-            expectedLockVersion: 0,
-            endedAt: T0,
-          });
+          await endWithReviewTask(tx, instanceId, taskId);
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');
