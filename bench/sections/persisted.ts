@@ -5,6 +5,8 @@
  * transactions one instance needs. The floor is what the database and driver
  * allow at best; the percentage says how much of it the engine keeps.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/client';
 import { createEngine, createPostgresStore } from '@/engine';
@@ -33,6 +35,37 @@ async function walPosition(handle: DatabaseHandle): Promise<number | null> {
   }
 }
 
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU microseconds the server's processes for this database have used so
+ * far, read from /proc; null when the server is not on this machine (or not
+ * PostgreSQL's own processes, as with PGlite).
+ */
+async function serverCpu(handle: DatabaseHandle): Promise<number | null> {
+  if (handle.kind !== 'postgres') return null;
+  const result = (await handle.db.execute(
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  )) as { rows: Array<{ pid: number }> };
+  let ticks = 0;
+  for (const { pid } of result.rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) return null;
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return null;
+    }
+  }
+  return (ticks * 1_000_000) / CLOCK_TICKS_PER_SECOND;
+}
+
 /** The floor's transaction and one instance end to end, measured in alternating rounds. */
 async function measure(handle: DatabaseHandle, loops: number) {
   const { db } = handle;
@@ -52,7 +85,7 @@ async function measure(handle: DatabaseHandle, loops: number) {
     },
     PLAN,
     loops,
-    () => walPosition(handle),
+    { wal: () => walPosition(handle), serverCpu: () => serverCpu(handle) },
   );
 }
 
@@ -65,6 +98,9 @@ interface Shortfall {
   share: number;
   cpuUsPerInstance: number;
   floorCpuUsPerInstance: number;
+  /** Server CPU, when the server is on this machine. */
+  serverUsPerInstance: number | null;
+  floorServerUsPerInstance: number | null;
 }
 
 async function compare(
@@ -84,6 +120,9 @@ async function compare(
       share,
       cpuUsPerInstance: run.cpuUsPerOp,
       floorCpuUsPerInstance: floorRun.cpuUsPerOp * COMMANDS_PER_INSTANCE,
+      serverUsPerInstance: run.perOp.serverCpu,
+      floorServerUsPerInstance:
+        floorRun.perOp.serverCpu === null ? null : floorRun.perOp.serverCpu * COMMANDS_PER_INSTANCE,
     });
   }
   const shares = pairs
@@ -94,9 +133,13 @@ async function compare(
       measurement: `${label}: instances end to end`,
       value: rate(run.perSecond),
       detail: `${micros(run.wallUsPerOp * loops)} per instance end to end, ${micros(run.cpuUsPerOp)} client CPU per instance${
-        run.gaugePerOp === null || floorRun.gaugePerOp === null
+        run.perOp.serverCpu === null || floorRun.perOp.serverCpu === null
           ? ''
-          : `, ${kilobytes(run.gaugePerOp)} WAL per instance (floor: ${kilobytes(floorRun.gaugePerOp)} per transaction)`
+          : `, ${micros(run.perOp.serverCpu)} server CPU per instance (floor: ${micros(floorRun.perOp.serverCpu)} per transaction)`
+      }${
+        run.perOp.wal === null || floorRun.perOp.wal === null
+          ? ''
+          : `, ${kilobytes(run.perOp.wal)} WAL per instance (floor: ${kilobytes(floorRun.perOp.wal)} per transaction)`
       }; rounds ranged ${percent(shares[0]!)}–${percent(shares.at(-1)!)} of floor`,
       reference: `floor ${rate(floorInstances)} (${rate(floorRun.perSecond)} tx ÷ ${COMMANDS_PER_INSTANCE}; ${micros(floorRun.cpuUsPerOp)} client CPU per tx)`,
       ratio: `${percent(share)} of floor`,
@@ -118,7 +161,7 @@ export const persistedSection: Section = {
       `Statements: one instance costs ${statements} SQL statements, BEGIN and COMMIT of its ${COMMANDS_PER_INSTANCE} transactions included (the floor: ${3 * COMMANDS_PER_INSTANCE}); each command is BEGIN, one statement that reads what it is about (locking its instance), one that writes its state, history and effect rows, COMMIT. Counted on PGlite at the wire. The statements are prepared once per connection; on PostgreSQL the statements of a command leave in two batches, BEGIN with the read and COMMIT with the write: two round trips per command, where the floor's transaction takes three.`,
       `Floor: single-row INSERT in its own transaction (BEGIN, INSERT, COMMIT through drizzle's transaction()); one instance needs ${COMMANDS_PER_INSTANCE} transactions (start, complete job, complete task). Instances: createEngine on createPostgresStore, one instance at a time per loop.`,
       `Rounds: after ${PLAN.warmupMs / 1000} s of warm-up each, ${PLAN.rounds} rounds of ${PLAN.roundMs / 1000} s of the floor and ${PLAN.rounds} of instances, alternating, so both see the same machine; the ratio is the median of the ${PLAN.rounds} per-round ratios, and the range of those ratios is given with each row.`,
-      "Client CPU is this process only: for PGlite it includes the database (it runs in-process), for PostgreSQL the server's work is not in it.",
+      "Client CPU is this process only: for PGlite it includes the database (it runs in-process), for PostgreSQL the server's work is not in it. Server CPU, when the PostgreSQL server runs on this machine, is the user and system time of the database's backends read from /proc before and after each round.",
     ];
 
     rows.push(
@@ -148,11 +191,15 @@ export const persistedSection: Section = {
       const short = shortfalls
         .map(
           (missed) =>
-            `${missed.label}: ${percent(missed.share)}, ${Math.round((TARGET_OF_FLOOR - missed.share) * 100)} points short, ${micros(missed.cpuUsPerInstance)} client CPU per instance against ${micros(missed.floorCpuUsPerInstance)} for the floor's ${COMMANDS_PER_INSTANCE} transactions`,
+            `${missed.label}: ${percent(missed.share)}, ${Math.round((TARGET_OF_FLOOR - missed.share) * 100)} points short, ${micros(missed.cpuUsPerInstance)} client CPU per instance against ${micros(missed.floorCpuUsPerInstance)} for the floor's ${COMMANDS_PER_INSTANCE} transactions${
+              missed.serverUsPerInstance === null || missed.floorServerUsPerInstance === null
+                ? ''
+                : `, ${micros(missed.serverUsPerInstance)} server CPU against ${micros(missed.floorServerUsPerInstance)}`
+            }`,
         )
         .join('; ');
       notes.push(
-        `Missed (${short}). An instance does work the floor does not: about 25 history rows with two index entries each, the instance row with its seven indexes, a job and a task, against one small row (the WAL figures above), and a JSON state read, parsed and written per command. In CPU profiles of the PostgreSQL server, executing the write (its data-modifying CTEs, index inserts, parsing the JSON parameters) and sending replies lead; in this process, the driver's socket writes and result parsing. With 4 connections on 2 shared cores, CPU (this process's and the server's) runs out before commits do: the floor then gains from group commit, the instance's CPU does not shrink. Closing that gap needs fewer rows and index entries per command, which is a change of the history schema.`,
+        `Missed (${short}). An instance does work the floor does not: about 25 history rows with two index entries each, the instance row with its seven indexes, a job and a task, against one small row (the WAL figures above), and a JSON state read, parsed and written per command. In CPU profiles of the PostgreSQL server, executing the write (its data-modifying CTEs, index inserts, parsing the JSON parameters) and sending replies lead; in this process, the driver's socket writes and result parsing. With 4 connections on 2 shared cores, CPU (this process's and the server's) runs out before commits do: the floor then gains from group commit, the instance's CPU does not shrink. Sampled during such a run, the server's backends were waiting for this process most of the time and for WAL flushes about a quarter of it; turning synchronous commit off (as a diagnosis, not a setting Baton uses) raised the rate by only 6%. Closing that gap needs fewer rows and index entries per command, which is a change of the history schema.`,
       );
     }
     return { rows, notes };

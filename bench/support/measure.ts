@@ -98,8 +98,9 @@ function summary(rounds: Round[]): Throughput {
 /** A reading taken before and after every round (bytes of log written, say); null when unavailable. */
 export type Gauge = () => Promise<number | null>;
 
-export interface Interleaved<K extends string> {
-  results: Record<K, Throughput & { gaugePerOp: number | null }>;
+export interface Interleaved<K extends string, G extends string> {
+  /** Per operation: its throughput, and each gauge's change per operation (null when a reading failed). */
+  results: Record<K, Throughput & { perOp: Record<G, number | null> }>;
   /** For each round, operations per second of every operation in it. */
   pairs: Array<Record<K, number>>;
 }
@@ -109,27 +110,35 @@ export interface Interleaved<K extends string> {
  * warm-up of each, so a change in the machine's load during the run falls on
  * all of them alike and their ratio per round stays comparable.
  */
-export async function interleaved<K extends string>(
+export async function interleaved<K extends string, G extends string = never>(
   operations: Record<K, Operation>,
   plan: RoundPlan,
   loops = 1,
-  gauge?: Gauge,
-): Promise<Interleaved<K>> {
+  gauges: Record<G, Gauge> = {} as Record<G, Gauge>,
+): Promise<Interleaved<K, G>> {
   const keys = Object.keys(operations) as K[];
+  const gaugeKeys = Object.keys(gauges) as G[];
+  const read = async () =>
+    Object.fromEntries(
+      await Promise.all(gaugeKeys.map(async (g) => [g, await gauges[g]()] as const)),
+    ) as Record<G, number | null>;
   for (const key of keys)
     if (plan.warmupMs > 0) await runFor(operations[key], plan.warmupMs, loops);
   const rounds = Object.fromEntries(keys.map((key) => [key, [] as Round[]])) as Record<K, Round[]>;
-  const gauged = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
-  let gaugeAvailable = gauge !== undefined;
+  const gauged = Object.fromEntries(
+    keys.map((key) => [key, Object.fromEntries(gaugeKeys.map((g) => [g, 0]))]),
+  ) as Record<K, Record<G, number | null>>;
   const pairs: Array<Record<K, number>> = [];
   for (let i = 0; i < plan.rounds; i++) {
     const pair = {} as Record<K, number>;
     for (const key of keys) {
-      const before = gauge ? await gauge() : null;
+      const before = await read();
       const round = await runFor(operations[key], plan.roundMs, loops);
-      const after = gauge ? await gauge() : null;
-      if (before === null || after === null) gaugeAvailable = false;
-      else gauged[key] += after - before;
+      const after = await read();
+      for (const g of gaugeKeys) {
+        const [from, to, sum] = [before[g], after[g], gauged[key][g]];
+        gauged[key][g] = from === null || to === null || sum === null ? null : sum + to - from;
+      }
       rounds[key].push(round);
       pair[key] = (round.count * 1000) / round.wallMs;
     }
@@ -138,12 +147,15 @@ export async function interleaved<K extends string>(
   const results = Object.fromEntries(
     keys.map((key) => {
       const summarized = summary(rounds[key]);
-      return [
-        key,
-        { ...summarized, gaugePerOp: gaugeAvailable ? gauged[key] / summarized.total : null },
-      ];
+      const perOp = Object.fromEntries(
+        gaugeKeys.map((g) => {
+          const sum = gauged[key][g];
+          return [g, sum === null ? null : sum / summarized.total];
+        }),
+      ) as Record<G, number | null>;
+      return [key, { ...summarized, perOp }];
     }),
-  ) as Interleaved<K>['results'];
+  ) as Interleaved<K, G>['results'];
   return { results, pairs };
 }
 
