@@ -106,6 +106,34 @@ class Sent {
     if (failed) throw failed.reason;
     if (fallback) throw fallback.error;
   }
+
+  /** The work's result once every statement has run, or the first error. */
+  async resultOf<T>(outcome: Outcome<T>): Promise<T> {
+    await this.settle(outcome.ok ? undefined : outcome.failure);
+    return (outcome as { result: T }).result;
+  }
+}
+
+/**
+ * A session whose statements run one after another, each waiting for the one
+ * before; `run` sends one statement and returns its rows.
+ */
+abstract class ChainedSession implements SqlSession {
+  private chain: Promise<unknown> = Promise.resolve();
+  readonly sent = new Sent();
+
+  abstract readonly db: AnyPgDatabase;
+  protected abstract run(statement: Statement): Promise<Row[]>;
+
+  send(statement: Statement, mapError?: (error: unknown) => unknown): Promise<Row[]> {
+    const run = this.chain.then(() => this.run(statement));
+    this.chain = run;
+    return this.sent.track(mapped(run, mapError));
+  }
+
+  async drained(): Promise<void> {
+    await this.chain;
+  }
 }
 
 const mapped = (
@@ -277,7 +305,7 @@ const pooledDatabases = new WeakMap<pg.PoolClient, AnyPgDatabase>();
  * with the last writes.
  */
 class BatchSession implements SqlSession {
-  begun = false;
+  private begun = false;
   readonly sent = new Sent();
   private open: Step[] | null = null;
   private ending: Promise<StatementResult> | undefined;
@@ -385,12 +413,10 @@ class BatchSession implements SqlSession {
   unusable: Error | undefined;
 
   private async rollBack(): Promise<void> {
+    const rolledBack = this.push(ROLLBACK, false);
+    this.flush();
     try {
-      await new Promise<StatementResult>((resolve, reject) => {
-        void this.client.query(
-          new Batch([{ statement: ROLLBACK, rows: false, resolve, reject }], this.prepared),
-        );
-      });
+      await rolledBack;
     } catch (error) {
       this.unusable = error instanceof Error ? error : new Error(String(error));
     }
@@ -402,19 +428,13 @@ function poolDriver(pool: pg.Pool, schema: Record<string, unknown> | undefined):
     async transaction(work, finish) {
       const client = await pool.connect();
       const session = new BatchSession(client, schema);
-      let broken: Error | undefined;
       try {
         const outcome = await attempt(session, work, finish, (send) => session.withCommit(send));
-        const failure = outcome.ok ? undefined : outcome.failure;
-        try {
-          await session.end(failure);
-        } finally {
-          // A failed statement leaves the connection usable once rolled back; a lost one does not.
-          broken = session.unusable;
-        }
+        await session.end(outcome.ok ? undefined : outcome.failure);
         return (outcome as { result: Awaited<ReturnType<typeof work>> }).result;
       } finally {
-        client.release(broken);
+        // A failed statement leaves the connection usable once rolled back; a lost one does not.
+        client.release(session.unusable);
       }
     },
   };
@@ -474,24 +494,18 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-class PgliteSession implements SqlSession {
-  private chain: Promise<unknown> = Promise.resolve();
-  readonly sent = new Sent();
+class PgliteSession extends ChainedSession {
   private drizzleDb: AnyPgDatabase | undefined;
 
   constructor(
     private readonly pglite: PGliteLike,
     private readonly tx: unknown,
     private readonly schema: Record<string, unknown> | undefined,
-  ) {}
-
-  send(statement: Statement, mapError?: (error: unknown) => unknown): Promise<Row[]> {
-    const run = this.chain.then(() => this.run(statement));
-    this.chain = run;
-    return this.sent.track(mapped(run, mapError));
+  ) {
+    super();
   }
 
-  private async run(statement: Statement): Promise<Row[]> {
+  protected async run(statement: Statement): Promise<Row[]> {
     const { protocol, parse } = await loadPglite();
     let prepared = preparedOn.get(this.pglite);
     if (!prepared)
@@ -534,10 +548,6 @@ class PgliteSession implements SqlSession {
     );
   }
 
-  async drained(): Promise<void> {
-    await this.chain;
-  }
-
   get db(): AnyPgDatabase {
     this.drizzleDb ??= drizzlePglite({
       client: this.tx as never,
@@ -552,38 +562,27 @@ function pgliteDriver(pglite: PGliteLike, schema: Record<string, unknown> | unde
     transaction: (work, finish) =>
       pglite.transaction(async (tx) => {
         const session = new PgliteSession(pglite, tx, schema);
-        const outcome = await attempt(session, work, finish);
         // Throwing makes PGlite roll back.
-        await session.sent.settle(outcome.ok ? undefined : outcome.failure);
-        return (outcome as { result: Awaited<ReturnType<typeof work>> }).result;
+        return session.sent.resultOf(await attempt(session, work, finish));
       }),
   };
 }
 
 /* ------------------------------------------------------------------ any other drizzle database */
 
-class DrizzleSession implements SqlSession {
-  private chain: Promise<unknown> = Promise.resolve();
-  readonly sent = new Sent();
-
-  constructor(readonly db: AnyPgDatabase) {}
-
-  send(statement: Statement, mapError?: (error: unknown) => unknown): Promise<Row[]> {
-    const run = this.chain.then(async () => {
-      const query = this.db._.session.prepareQuery(
-        { sql: statement.text, params: statement.params },
-        undefined,
-        statement.name,
-        false,
-      );
-      return ((await query.execute()) as { rows: Row[] }).rows;
-    });
-    this.chain = run;
-    return this.sent.track(mapped(run, mapError));
+class DrizzleSession extends ChainedSession {
+  constructor(readonly db: AnyPgDatabase) {
+    super();
   }
 
-  async drained(): Promise<void> {
-    await this.chain;
+  protected async run(statement: Statement): Promise<Row[]> {
+    const query = this.db._.session.prepareQuery(
+      { sql: statement.text, params: statement.params },
+      undefined,
+      statement.name,
+      false,
+    );
+    return ((await query.execute()) as { rows: Row[] }).rows;
   }
 }
 
@@ -592,9 +591,7 @@ function drizzleDriver(db: AnyPgDatabase): SqlDriver {
     transaction: (work, finish) =>
       db.transaction(async (tx) => {
         const session = new DrizzleSession(tx);
-        const outcome = await attempt(session, work, finish);
-        await session.sent.settle(outcome.ok ? undefined : outcome.failure);
-        return (outcome as { result: Awaited<ReturnType<typeof work>> }).result;
+        return session.sent.resultOf(await attempt(session, work, finish));
       }),
   };
 }
