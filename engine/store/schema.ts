@@ -12,6 +12,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -248,10 +249,16 @@ export const incidents = pgTable(
   ],
 );
 
+/**
+ * One row per event. Rows are only ever read per instance, in the order they
+ * were written, so the primary key is (instance, id) and is the table's only
+ * index: an event costs one index entry, not one for its id and another for
+ * its instance.
+ */
 export const history = pgTable(
   'history',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     instanceId: text('instance_id').notNull(),
     type: text('type').notNull(),
     elementId: text('element_id'),
@@ -261,7 +268,7 @@ export const history = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
     data: jsonb('data').$type<JsonObject>(),
   },
-  (t) => [index('history_instance_id_idx').on(t.instanceId, t.id)],
+  (t) => [primaryKey({ name: 'history_pkey', columns: [t.instanceId, t.id] })],
 );
 
 export const mailOutbox = pgTable(
