@@ -9,9 +9,12 @@
  *   of extended-protocol messages with a single Sync, so BEGIN goes out with
  *   the first read and COMMIT with the last write: a command is two round
  *   trips and two replies (read, write+commit) instead of four.
- * - PGlite: statements go to the embedded server as one batch of protocol
- *   messages each (bind, execute, sync; parse only the first time), instead
- *   of six calls that parse and plan the statement again every time.
+ * - PGlite: the transaction holds PGlite's transaction lock itself, and each
+ *   statement goes to the embedded server as one exchange of protocol
+ *   messages (bind, execute, sync; parse only the first time), BEGIN in the
+ *   exchange of the first statement and COMMIT in that of the last write: a
+ *   command is two exchanges, where PGlite's own transaction() adds two for
+ *   BEGIN and two for COMMIT.
  * - Any other drizzle database: drizzle's own transaction, statements sent
  *   one after another.
  *
@@ -126,9 +129,19 @@ abstract class ChainedSession implements SqlSession {
   protected abstract run(statement: Statement): Promise<Row[]>;
 
   send(statement: Statement, mapError?: (error: unknown) => unknown): Promise<Row[]> {
-    const run = this.chain.then(() => this.run(statement));
+    return this.sent.track(
+      mapped(
+        this.after(() => this.run(statement)),
+        mapError,
+      ),
+    );
+  }
+
+  /** Runs `work` once everything sent before it has run; not after a statement that failed. */
+  protected after<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(work);
     this.chain = run;
-    return this.sent.track(mapped(run, mapError));
+    return run;
   }
 
   async drained(): Promise<void> {
@@ -443,18 +456,25 @@ function poolDriver(pool: pg.Pool, schema: Record<string, unknown> | undefined):
 /* ------------------------------------------------------------------ PGlite */
 
 interface PGliteLike {
-  transaction<T>(work: (tx: unknown) => Promise<T>): Promise<T>;
   execProtocolStream(
     message: Uint8Array,
     options: { syncToFs?: boolean; throwOnError?: boolean },
-  ): Promise<Array<{ name: string }>>;
+  ): Promise<ProtocolMessage[]>;
   parsers: Record<number, (value: string, typeId?: number) => unknown>;
+  /** PGlite's own locks: one transaction at a time, one protocol exchange at a time. */
+  _runExclusiveTransaction<T>(work: () => Promise<T>): Promise<T>;
+  _runExclusiveQuery<T>(work: () => Promise<T>): Promise<T>;
+}
+
+interface ProtocolMessage {
+  name: string;
+  text?: string;
 }
 
 interface PGliteProtocol {
   serialize: {
-    parse(message: { name: string; text: string; types?: number[] }): Uint8Array;
-    bind(message: { statement: string; values: Array<string | null> }): Uint8Array;
+    parse(message: { name?: string; text: string; types?: number[] }): Uint8Array;
+    bind(message: { statement?: string; values: Array<string | null> }): Uint8Array;
     describe(message: { type: 'P' | 'S'; name?: string }): Uint8Array;
     close(message: { type: 'P' | 'S'; name?: string }): Uint8Array;
     execute(message: object): Uint8Array;
@@ -462,22 +482,28 @@ interface PGliteProtocol {
   };
 }
 
+interface PGliteResults {
+  rows: Row[];
+}
+
 interface PGliteModule {
   protocol: PGliteProtocol;
   parse: {
-    parseResults(messages: unknown[], parsers: PGliteLike['parsers']): Array<{ rows: Row[] }>;
+    parseResults(
+      messages: ProtocolMessage[],
+      parsers: PGliteLike['parsers'],
+      options?: object,
+    ): PGliteResults[];
   };
 }
 
 const isPGlite = (client: unknown): client is PGliteLike =>
   typeof (client as PGliteLike | null)?.execProtocolStream === 'function' &&
-  typeof (client as PGliteLike).transaction === 'function';
+  typeof (client as PGliteLike)._runExclusiveTransaction === 'function' &&
+  typeof (client as PGliteLike)._runExclusiveQuery === 'function';
 
-/** The statements each PGlite database has prepared, with the shape of their rows. */
-const preparedOn = new WeakMap<
-  PGliteLike,
-  Map<string, { rowDescription: { name: string } | null }>
->();
+/** The statements each PGlite database has prepared, with the row description of each. */
+const preparedOn = new WeakMap<PGliteLike, Map<string, ProtocolMessage | null>>();
 
 let pgliteModule: Promise<PGliteModule> | undefined;
 // Loaded on first use, so a process on node-postgres never loads the embedded server's code.
@@ -494,63 +520,210 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** A parameter as node-postgres would send it, for drizzle's statements: arrays as array literals. */
+function driverValue(value: unknown): string | null {
+  if (Array.isArray(value)) return arrayLiteral(value);
+  if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString('hex')}`;
+  return textValue(value);
+}
+
+function arrayLiteral(values: readonly unknown[]): string {
+  const items = values.map((value) => {
+    if (value === null || value === undefined) return 'NULL';
+    if (Array.isArray(value)) return arrayLiteral(value);
+    return `"${driverValue(value)!.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+  });
+  return `{${items.join(',')}}`;
+}
+
+/** One statement of a PGlite exchange: a prepared one (named) or drizzle's (unnamed, parsed every time). */
+interface Exchange {
+  statement: Statement;
+  prepared: boolean;
+}
+
+/** What one statement of an exchange answered: its messages, row description first when it has one. */
+type Answer = { ok: true; messages: ProtocolMessage[] } | { ok: false; error: unknown };
+
+/** The messages of a statement's answer that its result is read from. */
+const RESULT_MESSAGES = new Set(['rowDescription', 'dataRow']);
+
+/**
+ * A transaction on PGlite that holds PGlite's transaction lock itself, so
+ * that BEGIN goes to the embedded server in one exchange with the first
+ * statement and COMMIT with the last write: a command is two exchanges (each
+ * bind, execute, sync; parse only the first time), where PGlite's own
+ * `transaction()` adds two for BEGIN and two for COMMIT.
+ */
 class PgliteSession extends ChainedSession {
+  private begun = false;
+  private lastSent: Statement | undefined;
+  /** The statement COMMIT goes with: the last one `finish` sent. */
+  private commitWith: Statement | undefined;
+  private committed: Promise<void> | undefined;
   private drizzleDb: AnyPgDatabase | undefined;
+  private readonly prepared: Map<string, ProtocolMessage | null>;
 
   constructor(
     private readonly pglite: PGliteLike,
-    private readonly tx: unknown,
     private readonly schema: Record<string, unknown> | undefined,
   ) {
     super();
+    let prepared = preparedOn.get(pglite);
+    if (!prepared) preparedOn.set(pglite, (prepared = new Map<string, ProtocolMessage | null>()));
+    this.prepared = prepared;
+  }
+
+  override send(statement: Statement, mapError?: (error: unknown) => unknown): Promise<Row[]> {
+    this.lastSent = statement;
+    return super.send(statement, mapError);
   }
 
   protected async run(statement: Statement): Promise<Row[]> {
-    const { protocol, parse } = await loadPglite();
-    let prepared = preparedOn.get(this.pglite);
-    if (!prepared)
-      preparedOn.set(
-        this.pglite,
-        (prepared = new Map<string, { rowDescription: { name: string } | null }>()),
-      );
-    // The shape of the rows is asked for once, when the statement is prepared, and kept.
-    const known = prepared.get(statement.name);
-    const messages = await this.pglite.execProtocolStream(
-      concat([
-        // Closed first: a batch that failed after parsing it may have left it behind.
-        ...(known
-          ? []
-          : [
-              protocol.serialize.close({ type: 'S', name: statement.name }),
-              protocol.serialize.parse({ name: statement.name, text: statement.text, types: [] }),
-            ]),
-        protocol.serialize.bind({
-          statement: statement.name,
-          values: statement.params.map(textValue),
-        }),
-        ...(known ? [] : [protocol.serialize.describe({ type: 'P' })]),
-        protocol.serialize.execute({}),
-        protocol.serialize.sync(),
-      ]),
-      { syncToFs: false, throwOnError: false },
+    const [answer] = await this.exchange(
+      [{ statement, prepared: true }],
+      statement === this.commitWith,
     );
-    const error = messages.find((m) => m.name === 'error');
-    if (error) throw error as unknown as Error;
-    const description = known ?? {
-      rowDescription: messages.find((m) => m.name === 'rowDescription') ?? null,
-    };
-    if (!known) prepared.set(statement.name, description);
-    return (
-      parse.parseResults(
-        description.rowDescription ? [description.rowDescription, ...messages] : messages,
-        this.pglite.parsers,
-      )[0]?.rows ?? []
+    const { parse } = await loadPglite();
+    if (!answer!.ok) throw answer!.error;
+    return parse.parseResults(answer!.messages, this.pglite.parsers)[0]?.rows ?? [];
+  }
+
+  /**
+   * Sends the statements in one exchange, with BEGIN ahead of them when the
+   * transaction has not begun and COMMIT after them when `commit` is set. A
+   * failed statement fails the ones after it, which the server skipped.
+   * Answers the statements given, not BEGIN or COMMIT.
+   */
+  private async exchange(statements: readonly Exchange[], commit: boolean): Promise<Answer[]> {
+    const { protocol } = await loadPglite();
+    const begin = !this.begun;
+    this.begun = true;
+    const steps: Exchange[] = [
+      ...(begin ? [{ statement: BEGIN, prepared: true }] : []),
+      ...statements,
+      ...(commit ? [{ statement: COMMIT, prepared: true }] : []),
+    ];
+    const parts: Uint8Array[] = [];
+    for (const { statement, prepared } of steps) {
+      const name = prepared ? statement.name : '';
+      const known = prepared && this.prepared.has(name);
+      // Closed first: a failed exchange may have left it parsed.
+      if (prepared && !known) parts.push(protocol.serialize.close({ type: 'S', name }));
+      if (!known) parts.push(protocol.serialize.parse({ name, text: statement.text, types: [] }));
+      parts.push(
+        protocol.serialize.bind({
+          statement: name,
+          values: statement.params.map(prepared ? textValue : driverValue),
+        }),
+      );
+      if (!known) parts.push(protocol.serialize.describe({ type: 'P' }));
+      parts.push(protocol.serialize.execute({}));
+    }
+    parts.push(protocol.serialize.sync());
+    const messages = await this.pglite._runExclusiveQuery(() =>
+      this.pglite.execProtocolStream(concat(parts), { syncToFs: false, throwOnError: false }),
+    );
+    const answers: Answer[] = [];
+    let current: ProtocolMessage[] = [];
+    let error: unknown = new Error('Expected PGlite to answer every statement, but it stopped');
+    for (const message of messages) {
+      const step = steps[answers.length];
+      if (!step) break;
+      if (message.name === 'error') {
+        error = message;
+        break;
+      }
+      if (message.name === 'commandComplete' || message.name === 'emptyQueryResponse') {
+        const description = step.prepared ? this.prepared.get(step.statement.name) : undefined;
+        answers.push({
+          ok: true,
+          messages: description ? [description, ...current, message] : [...current, message],
+        });
+        current = [];
+      } else if (message.name === 'rowDescription' && step.prepared) {
+        // Asked for once, when the statement is prepared, and kept.
+        this.prepared.set(step.statement.name, message);
+      } else if (message.name === 'noData' && step.prepared) {
+        this.prepared.set(step.statement.name, null);
+      } else if (RESULT_MESSAGES.has(message.name)) {
+        current.push(message);
+      }
+    }
+    while (answers.length < steps.length) answers.push({ ok: false, error });
+    if (begin && !answers[0]!.ok) this.begun = false;
+    if (commit) {
+      const answer = answers.at(-1)!;
+      this.committed = Promise.resolve().then(() => {
+        if (!answer.ok) throw answer.error;
+        const command = answer.messages.at(-1)?.text;
+        if (command !== 'COMMIT')
+          throw new Error(`Expected the transaction to commit, but it ended with ${command}`);
+      });
+      this.committed.catch(() => undefined);
+    }
+    return answers.slice(begin ? 1 : 0, commit ? -1 : undefined);
+  }
+
+  /** Drizzle's statements run in this transaction, in their turn after the ones sent before them. */
+  private query(text: string, params: unknown[] = [], options?: object): Promise<PGliteResults> {
+    return this.after(async () => {
+      const [answer] = await this.exchange(
+        [{ statement: { name: '', text, params }, prepared: false }],
+        false,
+      );
+      if (!answer!.ok) throw answer!.error;
+      const { parse } = await loadPglite();
+      return parse.parseResults(answer!.messages, this.pglite.parsers, options)[0]!;
+    });
+  }
+
+  /** Runs `send`; COMMIT goes in the exchange of the last statement it sent. */
+  withCommit(send: () => void): void {
+    const before = this.lastSent;
+    send();
+    if (this.lastSent !== before) this.commitWith = this.lastSent;
+  }
+
+  /**
+   * Waits for everything sent and commits, unless COMMIT went with the last
+   * write already; a transaction that failed anywhere is rolled back.
+   */
+  async end(failure: { error: unknown } | undefined): Promise<void> {
+    let done = false;
+    try {
+      await this.sent.settle(failure);
+      if (this.begun) {
+        if (!this.committed) await this.exchange([], true);
+        await this.committed;
+      }
+      done = true;
+    } finally {
+      if (!done && this.begun) await this.rollBack();
+    }
+  }
+
+  private async rollBack(): Promise<void> {
+    const { protocol } = await loadPglite();
+    await this.pglite._runExclusiveQuery(() =>
+      this.pglite.execProtocolStream(
+        concat([
+          protocol.serialize.parse({ text: 'ROLLBACK', types: [] }),
+          protocol.serialize.bind({ values: [] }),
+          protocol.serialize.execute({}),
+          protocol.serialize.sync(),
+        ]),
+        { syncToFs: false, throwOnError: false },
+      ),
     );
   }
 
   get db(): AnyPgDatabase {
     this.drizzleDb ??= drizzlePglite({
-      client: this.tx as never,
+      client: {
+        query: (text: string, params?: unknown[], options?: object) =>
+          this.query(text, params, options),
+      } as never,
       schema: this.schema,
     }) as unknown as AnyPgDatabase;
     return this.drizzleDb;
@@ -560,10 +733,11 @@ class PgliteSession extends ChainedSession {
 function pgliteDriver(pglite: PGliteLike, schema: Record<string, unknown> | undefined): SqlDriver {
   return {
     transaction: (work, finish) =>
-      pglite.transaction(async (tx) => {
-        const session = new PgliteSession(pglite, tx, schema);
-        // Throwing makes PGlite roll back.
-        return session.sent.resultOf(await attempt(session, work, finish));
+      pglite._runExclusiveTransaction(async () => {
+        const session = new PgliteSession(pglite, schema);
+        const outcome = await attempt(session, work, finish, (send) => session.withCommit(send));
+        await session.end(outcome.ok ? undefined : outcome.failure);
+        return (outcome as { result: Awaited<ReturnType<typeof work>> }).result;
       }),
   };
 }
