@@ -27,6 +27,7 @@ import type {
   DefinitionHeader,
   DefinitionRecord,
   InstanceRecord,
+  MessageStartRecord,
   Store,
   StoreTransaction,
   SubscriptionRecord,
@@ -654,14 +655,15 @@ export function createEngine(options: EngineOptions): RunningEngine {
     return execute(tx, { kind: 'command', instanceId: locked.id, command }, [locked]);
   }
 
-  /** Starts an instance of each process whose newest version has a message start event of this name. */
+  /** Starts an instance of each process whose newest version has a message (or signal) start event of this name. */
   async function startByMessage(
     tx: StoreTransaction,
     name: string,
     variables: Variables,
+    kind: MessageStartRecord['kind'] = 'message',
   ): Promise<InstanceRecord[]> {
     const started: InstanceRecord[] = [];
-    for (const start of await tx.findMessageStarts(name, 'message')) {
+    for (const start of await tx.findMessageStarts(name, kind)) {
       const definition = await tx.getDefinition(start.definitionId);
       if (!definition) continue;
       const command: StartCommand = {
@@ -1008,18 +1010,8 @@ export function createEngine(options: EngineOptions): RunningEngine {
         })) {
           if (await deliver(tx, subscription, variables)) reached.add(subscription.instanceId);
         }
-        for (const start of await tx.findMessageStarts(name, 'signal')) {
-          const definition = await tx.getDefinition(start.definitionId);
-          if (!definition) continue;
-          const command: StartCommand = {
-            type: 'StartInstance',
-            instanceId: newId(),
-            variables,
-            startEventId: start.elementId,
-            definitionVersion: definition.version,
-          };
-          reached.add((await execute(tx, { kind: 'start', definition, command })).id);
-        }
+        for (const started of await startByMessage(tx, name, variables, 'signal'))
+          reached.add(started.id);
         return { signalName: name, reachedInstanceIds: [...reached] };
       });
     },
