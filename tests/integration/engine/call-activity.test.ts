@@ -1,8 +1,19 @@
 import { expect, it } from 'vitest';
 import type { RunningEngine } from '@/engine/engine';
+import type { Variables } from '@/engine';
 import { describeOnEveryStore, fixture } from './support/engines';
 
 describeOnEveryStore('call activity', (given) => {
+  /** Deploys the diagram, starts its process and returns the called child with the job it waits at. */
+  async function startedWithChildJob(file: string, processId: string, variables?: Variables) {
+    const { engine, store } = given();
+    await engine.deploy(fixture(file));
+    const parent = await engine.start(processId, variables ? { variables } : undefined);
+    const [child] = await store.listInstances({ parentInstanceId: parent.id });
+    const [job] = await engine.listJobs({ instanceId: child!.id });
+    return { engine, parent, child: child!, job: job! };
+  }
+
   it('starts the child instance in the same command and completes the parent when the child completes', async () => {
     const { engine, store } = given();
     await engine.deploy(fixture('child-with-task.bpmn'));
@@ -47,21 +58,18 @@ describeOnEveryStore('call activity', (given) => {
   });
 
   it('given an error end event in the child, when a boundary on the call activity matches its code, then the child is terminated and the parent takes the boundary path', async () => {
-    const { engine, store } = given();
-    await engine.deploy(fixture('call-activity-error-caught-by-boundary.bpmn'));
-
     // Given a parent whose child scores the customer before ending in an error end event
-    const parent = await engine.start('order-with-credit-check', {
-      variables: { customer: 'c-7' },
-    });
-    const [child] = await store.listInstances({ parentInstanceId: parent.id });
-    const [job] = await engine.listJobs({ instanceId: child!.id });
+    const { engine, parent, child, job } = await startedWithChildJob(
+      'call-activity-error-caught-by-boundary.bpmn',
+      'order-with-credit-check',
+      { customer: 'c-7' },
+    );
 
     // When the job completes and the child reaches its error end event
-    await engine.completeJob(job!.id, { score: 12 });
+    await engine.completeJob(job.id, { score: 12 });
 
     // Then the error ends the child and the parent carries on after the boundary event
-    expect(await engine.getInstance(child!.id)).toMatchObject({
+    expect(await engine.getInstance(child.id)).toMatchObject({
       status: 'terminated',
       activeElementIds: [],
     });
@@ -73,7 +81,7 @@ describeOnEveryStore('call activity', (given) => {
     expect(await engine.listTasks({ instanceId: parent.id })).toMatchObject([
       { elementId: 'notify-customer', status: 'open' },
     ]);
-    expect(await trail(engine, child!.id)).toEqual(
+    expect(await trail(engine, child.id)).toEqual(
       expect.arrayContaining([
         'ErrorThrown:too-risky',
         'InstanceCancelled:credit-check',
@@ -96,21 +104,20 @@ describeOnEveryStore('call activity', (given) => {
       (await engine.history(parent.id)).find((event) => event.type === 'ErrorThrown')?.data,
     ).toMatchObject({
       errorCode: 'CREDIT_REJECTED',
-      thrownIn: child!.id,
+      thrownIn: child.id,
     });
     expect(await engine.listIncidents()).not.toContainEqual(
-      expect.objectContaining({ instanceId: child!.id }),
+      expect.objectContaining({ instanceId: child.id }),
     );
   });
 
   it('given a job in the child throwing an error with variables, when the boundary on the call activity catches it, then the variables reach the parent and the job counts as done', async () => {
-    const { engine, store } = given();
-    await engine.deploy(fixture('call-activity-error-caught-by-boundary.bpmn'));
-    const parent = await engine.start('order-with-credit-check');
-    const [child] = await store.listInstances({ parentInstanceId: parent.id });
-    const [job] = await engine.listJobs({ instanceId: child!.id });
+    const { engine, parent, child, job } = await startedWithChildJob(
+      'call-activity-error-caught-by-boundary.bpmn',
+      'order-with-credit-check',
+    );
 
-    const after = await engine.throwError(job!.id, {
+    const after = await engine.throwError(job.id, {
       errorCode: 'CREDIT_REJECTED',
       errorMessage: 'score below 20',
       variables: { rejection: 'score below 20' },
@@ -121,25 +128,24 @@ describeOnEveryStore('call activity', (given) => {
       activeElementIds: ['notify-customer'],
       variables: { rejection: 'score below 20' },
     });
-    expect((await engine.listJobs({ instanceId: child!.id }))[0]?.status).toBe('completed');
+    expect((await engine.listJobs({ instanceId: child.id }))[0]?.status).toBe('completed');
   });
 
   it('given an error no boundary matches and nothing else catches, then it is an incident on the thrower in the child, both instances stay active, and a retry lets the child finish', async () => {
-    const { engine, store } = given();
-    await engine.deploy(fixture('call-activity-error-uncaught.bpmn'));
-    const parent = await engine.start('audited-payment');
-    const [child] = await store.listInstances({ parentInstanceId: parent.id });
-    const [job] = await engine.listJobs({ instanceId: child!.id });
+    const { engine, parent, child, job } = await startedWithChildJob(
+      'call-activity-error-uncaught.bpmn',
+      'audited-payment',
+    );
 
     // When the child's job throws an error whose code the boundary on the call activity does not name
-    await engine.throwError(job!.id, {
+    await engine.throwError(job.id, {
       errorCode: 'AUDIT_REJECTED',
       errorMessage: 'ledger closed',
     });
 
     // Then the thrower in the child has the incident; the parent still waits at the call activity
     const incidents = await engine.listIncidents();
-    const [incident] = incidents.filter((candidate) => candidate.instanceId === child!.id);
+    const [incident] = incidents.filter((candidate) => candidate.instanceId === child.id);
     expect(incident).toMatchObject({
       elementId: 'audit',
       type: 'UNHANDLED_ERROR_EVENT',
@@ -147,7 +153,7 @@ describeOnEveryStore('call activity', (given) => {
         "Expected an error catch event for error code 'AUDIT_REJECTED' thrown by job of 'audit' (ledger closed), but none was found in the enclosing scopes",
     });
     expect(incidents.filter((candidate) => candidate.instanceId === parent.id)).toEqual([]);
-    expect(await engine.getInstance(child!.id)).toMatchObject({
+    expect(await engine.getInstance(child.id)).toMatchObject({
       status: 'active',
       activeElementIds: ['audit'],
     });
@@ -156,22 +162,22 @@ describeOnEveryStore('call activity', (given) => {
       activeElementIds: ['call-audit'],
       incidents: [],
     });
-    expect(await engine.listJobs({ instanceId: child!.id })).toMatchObject([
+    expect(await engine.listJobs({ instanceId: child.id })).toMatchObject([
       { status: 'failed', retries: 0 },
     ]);
     expect(await trail(engine, parent.id)).toContain('ErrorThrown:call-audit');
     expect(await trail(engine, parent.id)).not.toContain('ElementTerminated:call-audit');
     expect(
-      inOrder(await trail(engine, child!.id), ['ErrorThrown:audit', 'IncidentRaised:audit']),
+      inOrder(await trail(engine, child.id), ['ErrorThrown:audit', 'IncidentRaised:audit']),
     ).toBe(true);
 
     // When the incident is retried and the job then completes
     await engine.retryIncident(incident!.id, { by: 'ops' });
-    const [retried] = await engine.listJobs({ instanceId: child!.id, status: 'activatable' });
+    const [retried] = await engine.listJobs({ instanceId: child.id, status: 'activatable' });
     await engine.completeJob(retried!.id);
 
     // Then the child and the parent complete as usual
-    expect((await engine.getInstance(child!.id))?.status).toBe('completed');
+    expect((await engine.getInstance(child.id))?.status).toBe('completed');
     expect(await engine.getInstance(parent.id)).toMatchObject({
       status: 'completed',
       incidents: [],
