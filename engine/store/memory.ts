@@ -32,7 +32,7 @@ import type {
   TaskFilter,
   TimerRecord,
 } from './port';
-import { ConcurrentModification } from './port';
+import { ConcurrentModification, newerDefinition } from './port';
 import { keyedByIds } from '../runtime/state';
 import {
   cancellable,
@@ -397,9 +397,21 @@ class MemoryTransaction extends MemoryReads implements StoreTransaction {
     return Promise.resolve(record);
   }
 
-  insertInstance(instance: Omit<InstanceRecord, 'lockVersion'>) {
+  insertInstance(
+    instance: Omit<InstanceRecord, 'lockVersion'>,
+    options: { whileLatest?: boolean } = {},
+  ) {
     if (this.t.instances.has(instance.id)) {
       return Promise.reject(new Error(`Expected a new instance id, but ${instance.id} exists`));
+    }
+    if (options.whileLatest) {
+      for (const definition of this.t.definitions.values()) {
+        if (
+          definition.processId === instance.processId &&
+          definition.version > instance.definitionVersion
+        )
+          return Promise.reject(newerDefinition(instance));
+      }
     }
     const record: InstanceRecord = { ...instance, lockVersion: 0 };
     this.put(this.t.instances, record.id, {

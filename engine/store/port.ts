@@ -152,12 +152,24 @@ export interface ClaimOptions {
 
 /** Thrown by `saveInstance` when the row changed since it was read. */
 export class ConcurrentModification extends Error {
-  constructor(instanceId: string) {
-    super(
-      `Expected instance ${instanceId} to be unchanged since it was loaded, but another command saved it first`,
-    );
+  constructor(
+    instanceId: string,
+    message = `Expected instance ${instanceId} to be unchanged since it was loaded, but another command saved it first`,
+  ) {
+    super(message);
     this.name = 'ConcurrentModification';
   }
+}
+
+/** A new instance written with `whileLatest` found a newer version of its process deployed. */
+export function newerDefinition(instance: {
+  id: string;
+  processId: string;
+}): ConcurrentModification {
+  return new ConcurrentModification(
+    instance.id,
+    `Expected instance ${instance.id} to start on the newest version of process ${instance.processId}, but a newer one was deployed`,
+  );
 }
 
 /** Reads that do not need a transaction (views, lists). Also available inside one. */
@@ -193,7 +205,15 @@ export interface StoreTransaction extends StoreReads {
    * id, assigned under a lock so that concurrent deployments get distinct ones.
    */
   insertDefinition(definition: Omit<DefinitionRecord, 'version'>): Promise<DefinitionRecord>;
-  insertInstance(instance: Omit<InstanceRecord, 'lockVersion'>): Promise<InstanceRecord>;
+  /**
+   * Writes a new instance. With `whileLatest`, the write also checks that
+   * its definition is still the newest version of its process, and fails the
+   * transaction with ConcurrentModification when a newer one is deployed.
+   */
+  insertInstance(
+    instance: Omit<InstanceRecord, 'lockVersion'>,
+    options?: { whileLatest?: boolean },
+  ): Promise<InstanceRecord>;
   /** Loads the instance and locks its row until the transaction ends. */
   lockInstance(id: string): Promise<InstanceRecord | null>;
   /**

@@ -50,7 +50,7 @@ import type {
   TaskFilter,
   TimerRecord,
 } from './port';
-import { ConcurrentModification } from './port';
+import { ConcurrentModification, newerDefinition } from './port';
 import {
   approvalDecisions,
   history,
@@ -386,6 +386,9 @@ function hot(key: string, build: () => string): { text: string; name: string } {
 
 const instanceChanged = (id: string) => new ConcurrentModification(id);
 
+/** The guard of a new instance written `whileLatest`: no newer version of its process is deployed. */
+const NO_NEWER_DEFINITION = `not exists (select 1 from "process_definitions" d where d."process_id" = r."processId" and d."version" > r."definitionVersion")`;
+
 class SqlTransaction extends SqlReads implements StoreTransaction {
   private readonly pending = new WriteBatch();
 
@@ -436,10 +439,19 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
     return row!;
   }
 
-  insertInstance(instance: Omit<InstanceRecord, 'lockVersion'>): Promise<InstanceRecord> {
+  insertInstance(
+    instance: Omit<InstanceRecord, 'lockVersion'>,
+    options: { whileLatest?: boolean } = {},
+  ): Promise<InstanceRecord> {
     // The row is exactly what will be written, so it is not read back (that would parse the state again).
     const row: InstanceRecord = { ...instance, lockVersion: 0 };
-    this.pending.insert(processInstances, [row]);
+    this.pending.insert(
+      processInstances,
+      [row],
+      options.whileLatest
+        ? { guard: NO_NEWER_DEFINITION, required: () => newerDefinition(row) }
+        : {},
+    );
     return Promise.resolve(row);
   }
 

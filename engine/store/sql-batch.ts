@@ -20,6 +20,10 @@ export interface InsertOptions<T> {
   onConflict?: 'update' | 'nothing';
   /** Identity of a row, for rows without an `id` key; null for rows no later write refers to. */
   key?: ((row: T) => string) | null;
+  /** A condition on each new row (`r`); a row that fails it is not written. */
+  guard?: string;
+  /** As for updates: a row the insert does not write fails the statement, with this error. */
+  required?: (id: string) => Error;
 }
 
 export interface UpdateOptions {
@@ -110,12 +114,13 @@ export class WriteBatch {
     const keys = Object.keys(rows[0]!);
     const conflict = options.onConflict ?? 'error';
     const keyOf: ((row: T) => string) | null = options.key === undefined ? id : options.key;
-    const shape = `insert ${info.name} ${conflict} ${keys.join(',')}`;
+    const shape = `insert ${info.name} ${conflict} ${keys.join(',')} ${options.guard ?? ''} ${options.required ? 'required' : ''}`;
     for (const row of rows) {
       const group = this.group(keyOf ? [`${info.name}:${keyOf(row)}`] : [], shape, () => ({
         shape,
         table: info.name.slice(1, -1),
         rows: [],
+        required: options.required,
         cte: (param) => {
           const columns = columnsFor(info, keys);
           const names = columns.map((c) => c.name).join(', ');
@@ -129,7 +134,9 @@ export class WriteBatch {
               : conflict === 'nothing'
                 ? ' on conflict do nothing'
                 : '';
-          return `insert into ${info.name} (${names}) select ${values} from ${recordset(columns, param, true)} order by r.ordinality${onConflict}`;
+          const guard = options.guard ? ` where ${options.guard}` : '';
+          const returning = options.required ? ' returning "id"' : '';
+          return `insert into ${info.name} (${names}) select ${values} from ${recordset(columns, param, true)}${guard} order by r.ordinality${onConflict}${returning}`;
         },
       }));
       group.rows.push(row);
