@@ -4,6 +4,11 @@
  * its effects. Effects that reach other instances (a call activity starting its
  * child, a child reporting back, a cancelled parent cancelling its children)
  * run in the same transaction, so a parent and its child never disagree.
+ * Completing a job or a task of an instance this engine saved last starts from
+ * that saved copy instead of the locking read, and a start from the newest
+ * definition as the last start read it; the write's checks (the instance's
+ * lock version, no newer definition) then stand in for the read (see
+ * known-instances.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type {
@@ -20,7 +25,7 @@ import { systemClock } from './clock';
 import { compileAll } from './model';
 import type { ProcessGraph } from './model/graph';
 import { evaluateExpression } from './expressions';
-import { nextFiring, step, timerStartSchedule } from './runtime';
+import { jobIsActive, nextFiring, step, timerStartSchedule } from './runtime';
 import type { Command, InstanceState, StepContext, StepResult, Variables } from './runtime/types';
 import { CommandRejected } from './runtime/types';
 import type {
@@ -33,7 +38,8 @@ import type {
   SubscriptionRecord,
 } from './store/port';
 import { ConcurrentModification } from './store/port';
-import { elementInstanceOfTask, resolveApprover, type ApprovalPorts } from './approval';
+import { elementInstanceOfTask, resolveApprover, taskIsOpen, type ApprovalPorts } from './approval';
+import { KnownInstances } from './known-instances';
 import type { Directory, ExchangeRate } from './authority';
 
 export interface EngineOptions {
@@ -47,6 +53,12 @@ export interface EngineOptions {
   maxCascade?: number;
   /** Attempts for a command that lost a deadlock or a version check to a concurrent one. */
   maxAttempts?: number;
+  /**
+   * How many instances this engine keeps as it saved them last, so that
+   * completing one of their jobs or tasks skips the locking read (and a start
+   * the read of the newest definition); 0 keeps nothing. Default 1000.
+   */
+  knownInstances?: number;
   /**
    * The org chart approval tasks read. A function is called per transaction,
    * so an adapter can read in the engine's own transaction. Without it an
@@ -69,7 +81,13 @@ type StartCommand = Extract<Command, { type: 'StartInstance' }>;
 
 /** One unit of work inside a command's transaction. */
 type Work =
-  | { kind: 'start'; definition: DefinitionHeader; command: StartCommand }
+  | {
+      kind: 'start';
+      definition: DefinitionHeader;
+      command: StartCommand;
+      /** The definition was kept from an earlier start: the write checks it is still the newest. */
+      whileLatest?: boolean;
+    }
   | {
       kind: 'command';
       instanceId: string;
@@ -79,6 +97,21 @@ type Work =
     };
 
 const NO_VARIABLES = { get: () => undefined, toObject: () => ({}) };
+
+/** What one attempt at a command's transaction saved, and what it took from what the engine keeps. */
+interface Attempt {
+  /** Whether this attempt may start from what the engine keeps (instances as saved, newest definitions). */
+  mayUseKnown: boolean;
+  /** The instance it started from a kept copy of, unlocked. */
+  usedKnown: string | null;
+  /** The process whose kept newest definition it started an instance of. */
+  usedNewest: string | null;
+  /** The newest definition of a process, as read in this attempt. */
+  readNewest: DefinitionHeader | null;
+  saved: Map<string, InstanceRecord>;
+  /** Tasks and jobs created, with their instance. */
+  owned: Array<[string, string]>;
+}
 
 const RETRYABLE_SQL_STATES = new Set(['40001', '40P01']);
 
@@ -134,6 +167,11 @@ export function createEngine(options: EngineOptions): RunningEngine {
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? randomUUID;
   const maxCascade = options.maxCascade ?? 1000;
+  const knownCapacity = options.knownInstances ?? 1000;
+  const known = knownCapacity > 0 ? new KnownInstances(knownCapacity) : null;
+  const attempts = new WeakMap<StoreTransaction, Attempt>();
+  /** The newest definition of each process, as the last start here read it. */
+  const newest = new Map<string, DefinitionHeader>();
   const maxAttempts = options.maxAttempts ?? 5;
   const graphs = new Map<string, Promise<ProcessGraph>>();
 
@@ -211,6 +249,14 @@ export function createEngine(options: EngineOptions): RunningEngine {
       };
     }
     await tx.appendHistory(record.id, result.history);
+    const attempt = attempts.get(tx);
+    if (attempt) {
+      attempt.saved.set(saved.id, saved);
+      for (const effect of effects) {
+        if (effect.type === 'CreateTask') attempt.owned.push([effect.task.id, saved.id]);
+        else if (effect.type === 'CreateJob') attempt.owned.push([effect.job.id, saved.id]);
+      }
+    }
 
     const by = 'by' in command ? (command.by ?? null) : null;
     switch (command.type) {
@@ -483,20 +529,23 @@ export function createEngine(options: EngineOptions): RunningEngine {
         const { definition, command } = work;
         const graph = await graphById(tx, definition.id);
         const result = step(graph, null, command, context(now));
-        const record = await tx.insertInstance({
-          id: command.instanceId,
-          definitionId: definition.id,
-          processId: definition.processId,
-          definitionVersion: definition.version,
-          businessKey: command.businessKey ?? null,
-          status: result.state.status,
-          hasIncident: result.state.incidents.length > 0,
-          startedBy: command.startedBy ?? null,
-          parentInstanceId: command.parent?.instanceId ?? null,
-          state: result.state,
-          startedAt: nowDate,
-          endedAt: result.state.status === 'active' ? null : nowDate,
-        });
+        const record = await tx.insertInstance(
+          {
+            id: command.instanceId,
+            definitionId: definition.id,
+            processId: definition.processId,
+            definitionVersion: definition.version,
+            businessKey: command.businessKey ?? null,
+            status: result.state.status,
+            hasIncident: result.state.incidents.length > 0,
+            startedBy: command.startedBy ?? null,
+            parentInstanceId: command.parent?.instanceId ?? null,
+            state: result.state,
+            startedAt: nowDate,
+            endedAt: result.state.status === 'active' ? null : nowDate,
+          },
+          work.whileLatest ? { whileLatest: true } : {},
+        );
         rootId ??= record.id;
         held.set(record.id, await persist(tx, record, null, result, command, nowDate, queue));
         continue;
@@ -542,15 +591,102 @@ export function createEngine(options: EngineOptions): RunningEngine {
     return held.get(rootId!)!;
   }
 
-  /** One transaction, retried when it lost a deadlock or a version check to a concurrent command. */
+  /**
+   * One transaction, retried when it lost a deadlock or a version check to a
+   * concurrent command. An attempt that started from a kept copy and was
+   * refused, by the version check or by the step, runs again with the locking
+   * read, so what the command answers is what the database holds.
+   */
   async function transact<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+    let mayUseKnown = known !== null;
+    for (let count = 1; ; count++) {
+      const attempt: Attempt = {
+        mayUseKnown,
+        usedKnown: null,
+        usedNewest: null,
+        readNewest: null,
+        saved: new Map(),
+        owned: [],
+      };
       try {
-        return await store.transaction(fn);
+        const result = await store.transaction((tx) => {
+          attempts.set(tx, attempt);
+          return fn(tx);
+        });
+        keep(attempt);
+        return result;
       } catch (error) {
-        if (attempt >= maxAttempts || !isRetryable(error)) throw error;
+        if (attempt.usedKnown !== null) known?.forget(attempt.usedKnown);
+        if (attempt.usedNewest !== null) newest.delete(attempt.usedNewest);
+        for (const id of attempt.saved.keys()) known?.forget(id);
+        if (
+          (attempt.usedKnown !== null || attempt.usedNewest !== null) &&
+          (isRetryable(error) || error instanceof CommandRejected)
+        ) {
+          mayUseKnown = false;
+          count--;
+          continue;
+        }
+        if (count >= maxAttempts || !isRetryable(error)) throw error;
       }
     }
+  }
+
+  /** After a commit: the instances as saved, for the next command on them, and the newest definition read. */
+  function keep(attempt: Attempt): void {
+    const read = attempt.readNewest;
+    if (read && known) {
+      if (newest.size >= knownCapacity) newest.clear();
+      newest.set(read.processId, read);
+    }
+    if (!known) return;
+    for (const record of attempt.saved.values()) {
+      if (record.status === 'active') known.remember(record);
+      else known.forget(record.id);
+    }
+    for (const [rowId, instanceId] of attempt.owned) known.own(rowId, instanceId);
+  }
+
+  /**
+   * The definition a start runs: a requested version from the store; the
+   * newest as the last start here read it, when this attempt may use it (the
+   * instance's write then checks that it is still the newest); else the
+   * newest from the store.
+   */
+  async function definitionToStart(
+    tx: StoreTransaction,
+    processId: string,
+    version: number | undefined,
+  ): Promise<{ definition: DefinitionHeader | null; kept: boolean }> {
+    const attempt = attempts.get(tx);
+    if (version === undefined && attempt?.mayUseKnown) {
+      const kept = newest.get(processId);
+      if (kept) {
+        attempt.usedNewest = processId;
+        return { definition: kept, kept: true };
+      }
+    }
+    const definition = await tx.findDefinitionHeader(processId, version);
+    if (definition && version === undefined && attempt) attempt.readNewest = definition;
+    return { definition, kept: false };
+  }
+
+  /**
+   * The kept copy of the instance a job or task belongs to, when this
+   * attempt may start from it and the copy has the job or task still waiting;
+   * else null, and the command takes the locking read.
+   */
+  function knownOwner(
+    tx: StoreTransaction,
+    rowId: string,
+    waiting: (state: InstanceState) => boolean,
+  ): InstanceRecord | null {
+    const attempt = attempts.get(tx);
+    if (!known || !attempt?.mayUseKnown) return null;
+    const record = known.ownerOf(rowId);
+    if (!record || !waiting(record.state)) return null;
+    attempt.usedKnown = record.id;
+    return record;
   }
 
   /** Locks the instance first, then checks the row the command is about, so two racing commands see each other. */
@@ -582,6 +718,8 @@ export function createEngine(options: EngineOptions): RunningEngine {
 
   function jobCommand(jobId: string, command: Command): Promise<InstanceView> {
     return transact(async (tx) => {
+      const kept = knownOwner(tx, jobId, (state) => jobIsActive(state, jobId));
+      if (kept) return runLocked(tx, kept, command);
       const found = await tx.lockJobInstance(jobId);
       if (!found) return rejectMissing(tx, jobId, 'job');
       if (found.job.status !== 'activatable') {
@@ -732,7 +870,7 @@ export function createEngine(options: EngineOptions): RunningEngine {
       // Every executable process of the file is deployed (a collaboration, a caller and its callee); the first is returned.
       const compiled = await compileAll(xml);
       if (!compiled.ok) throw new DeploymentRejected(compiled.problems);
-      return transact(async (tx) => {
+      const first = await transact(async (tx) => {
         const deployed: DeployedDefinition[] = [];
         for (const graph of compiled.graphs) {
           const latest = await tx.findDefinition(graph.processId);
@@ -760,11 +898,14 @@ export function createEngine(options: EngineOptions): RunningEngine {
           ]);
         return first;
       });
+      // The next start reads the newest version again, rather than find out from its failed write.
+      for (const graph of compiled.graphs) newest.delete(graph.processId);
+      return first;
     },
 
     start(processId, startOptions = {}) {
       return transact(async (tx) => {
-        const definition = await tx.findDefinitionHeader(processId, startOptions.version);
+        const { definition, kept } = await definitionToStart(tx, processId, startOptions.version);
         if (!definition) {
           const which =
             startOptions.version === undefined ? '' : ` version ${startOptions.version}`;
@@ -777,13 +918,17 @@ export function createEngine(options: EngineOptions): RunningEngine {
         if (startOptions.variables !== undefined) command.variables = startOptions.variables;
         if (startOptions.startedBy !== undefined) command.startedBy = startOptions.startedBy;
         if (startOptions.businessKey !== undefined) command.businessKey = startOptions.businessKey;
-        return toInstanceView(await execute(tx, { kind: 'start', definition, command }));
+        return toInstanceView(
+          await execute(tx, { kind: 'start', definition, command, whileLatest: kept }),
+        );
       });
     },
 
     completeTask(taskId, variables, by, completion = {}) {
       return transact(async (tx) => {
-        const { instance: locked } = await lockOpenTask(tx, taskId);
+        const locked =
+          knownOwner(tx, taskId, (state) => taskIsOpen(state, taskId)) ??
+          (await lockOpenTask(tx, taskId)).instance;
         const command: Extract<Command, { type: 'CompleteTask' }> = {
           type: 'CompleteTask',
           elementInstanceId: elementInstanceOfTask(locked.state, taskId),

@@ -5,7 +5,7 @@
  * engine/behaviors/approval-task.ts.
  */
 export { resolveApprover, type ApprovalPorts, type ExchangeRateLookup } from './resolve-approver';
-export { elementInstanceOfTask } from './task-owner';
+export { elementInstanceOfTask, taskIsOpen } from './task-owner';
 export {
   whoWouldApprove,
   type WhoWouldApprove,

@@ -22,3 +22,24 @@ export function elementInstanceOfTask(state: InstanceState, taskId: string): str
   }
   return taskId;
 }
+
+/**
+ * Whether the state has the task open: its user task waits for it, or it is
+ * the open step of its approval. A task the state has open has its row open,
+ * because both are written by the same command.
+ */
+export function taskIsOpen(state: InstanceState, taskId: string): boolean {
+  const id = elementInstanceOfTask(state, taskId);
+  const element = state.elements[id];
+  if (!element || element.state !== 'active' || element.data?.['wait'] !== 'task') return false;
+  const approval = element.data['approval'];
+  if (approval === undefined) return id === taskId;
+  if (!approval || typeof approval !== 'object' || Array.isArray(approval)) return false;
+  const current = approval['current'];
+  return (
+    !!current &&
+    typeof current === 'object' &&
+    !Array.isArray(current) &&
+    current['taskId'] === taskId
+  );
+}

@@ -376,6 +376,17 @@ function waitingFor(
   return instance;
 }
 
+/** Whether the element instance waits for its job, with no open incident: what CompleteJob, FailJob and ThrowError accept. */
+export function jobIsActive(state: InstanceState, elementInstanceId: string): boolean {
+  const instance = state.elements[elementInstanceId];
+  return (
+    instance !== undefined &&
+    instance.state === 'active' &&
+    instance.data?.['wait'] === 'job' &&
+    !state.incidents.some((incident) => incident.elementInstanceId === elementInstanceId)
+  );
+}
+
 function activeJob(state: InstanceState, elementInstanceId: string): ElementInstance {
   const instance = waitingFor(state, elementInstanceId, 'job', 'job');
   const incident = state.incidents.find(

@@ -47,6 +47,25 @@ describeWithOrgChart('deciding an approval task', (given) => {
     expect(await engine.listApprovalDecisions({ instanceId: started.id })).toEqual([]);
   });
 
+  it("given another process handed the step to Fiona, then Fiona decides it here, though this engine saw it last as Mia's", async () => {
+    const { engine, started, task } = await waitingForMia();
+    const { peer } = given();
+    await peer.assignTask(task.id, {
+      assignee: email('fiona'),
+      by: email('mia'),
+      action: 'reassign',
+    });
+
+    await engine.completeTask(task.id, { decision: 'approve' }, email('fiona'));
+
+    expect(await engine.listApprovalDecisions({ instanceId: started.id })).toEqual([
+      expect.objectContaining({
+        decision: 'approve',
+        approver: expect.objectContaining({ email: email('fiona') }) as unknown,
+      }),
+    ]);
+  });
+
   it('given two concurrent approvals of the same task, then exactly one counts', async () => {
     const { engine, peer } = given();
     await engine.deploy(fixture('approve-purchase'));
