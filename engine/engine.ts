@@ -56,7 +56,8 @@ export interface EngineOptions {
   /**
    * How many instances this engine keeps as it saved them last, so that
    * completing one of their jobs or tasks skips the locking read (and a start
-   * the read of the newest definition); 0 keeps nothing. Default 1000.
+   * the read of the newest definition); 0 keeps nothing. Default 1000, and 0
+   * on a store whose rows live in this process (the memory store).
    */
   knownInstances?: number;
   /**
@@ -167,9 +168,10 @@ export function createEngine(options: EngineOptions): RunningEngine {
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? randomUUID;
   const maxCascade = options.maxCascade ?? 1000;
-  const knownCapacity = options.knownInstances ?? 1000;
+  const knownCapacity = options.knownInstances ?? (store.inProcess ? 0 : 1000);
   const known = knownCapacity > 0 ? new KnownInstances(knownCapacity) : null;
-  const attempts = new WeakMap<StoreTransaction, Attempt>();
+  /** The attempt each running transaction belongs to. */
+  const attempts = new Map<StoreTransaction, Attempt>();
   /** The newest definition of each process, as the last start here read it. */
   const newest = new Map<string, DefinitionHeader>();
   const maxAttempts = options.maxAttempts ?? 5;
@@ -598,7 +600,8 @@ export function createEngine(options: EngineOptions): RunningEngine {
    * read, so what the command answers is what the database holds.
    */
   async function transact<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    let mayUseKnown = known !== null;
+    if (!known) return transactAlone(fn);
+    let mayUseKnown = true;
     for (let count = 1; ; count++) {
       const attempt: Attempt = {
         mayUseKnown,
@@ -609,9 +612,13 @@ export function createEngine(options: EngineOptions): RunningEngine {
         owned: [],
       };
       try {
-        const result = await store.transaction((tx) => {
+        const result = await store.transaction(async (tx) => {
           attempts.set(tx, attempt);
-          return fn(tx);
+          try {
+            return await fn(tx);
+          } finally {
+            attempts.delete(tx);
+          }
         });
         keep(attempt);
         return result;
@@ -632,14 +639,25 @@ export function createEngine(options: EngineOptions): RunningEngine {
     }
   }
 
+  /** transact for an engine that keeps nothing: retried as well, with nothing to note. */
+  async function transactAlone<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    for (let count = 1; ; count++) {
+      try {
+        return await store.transaction(fn);
+      } catch (error) {
+        if (count >= maxAttempts || !isRetryable(error)) throw error;
+      }
+    }
+  }
+
   /** After a commit: the instances as saved, for the next command on them, and the newest definition read. */
   function keep(attempt: Attempt): void {
+    if (!known) return;
     const read = attempt.readNewest;
-    if (read && known) {
+    if (read) {
       if (newest.size >= knownCapacity) newest.clear();
       newest.set(read.processId, read);
     }
-    if (!known) return;
     for (const record of attempt.saved.values()) {
       if (record.status === 'active') known.remember(record);
       else known.forget(record.id);

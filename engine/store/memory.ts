@@ -688,6 +688,7 @@ export function createMemoryStore(): MemoryStore {
     row.lockExpiresAt === null || row.lockExpiresAt.getTime() <= now.getTime();
 
   return {
+    inProcess: true,
     getDefinition: (id) => reads.getDefinition(id),
     findDefinition: (processId, version) => reads.findDefinition(processId, version),
     listDefinitions: (processId) => reads.listDefinitions(processId),

@@ -273,6 +273,12 @@ export interface StoreTransaction extends StoreReads {
 }
 
 export interface Store extends StoreReads {
+  /**
+   * The rows live in this process, so reading an instance costs less than
+   * keeping a copy of it: engines on such a store keep none (see
+   * EngineOptions.knownInstances).
+   */
+  readonly inProcess?: boolean;
   /** Runs `fn` in one transaction: all of its writes are stored, or none when it throws. */
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /**

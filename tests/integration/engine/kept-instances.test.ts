@@ -1,6 +1,7 @@
 /**
- * An engine completes jobs and tasks of the instances it saved last from its
- * own copy, without the locking read. Another engine on the same data (a
+ * On the SQL store an engine completes jobs and tasks of the instances it
+ * saved last from its own copy, without the locking read (on the memory store
+ * it reads, which costs less than a copy). Another engine on the same data (a
  * second process) may have moved such an instance on since; then the command
  * answers, and writes, exactly what it would have with the locking read.
  */
