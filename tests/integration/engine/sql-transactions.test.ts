@@ -99,12 +99,10 @@ describe('SQL store transactions', () => {
         .where(eq(tasks.id, taskId));
       expect(read?.candidateGroups).toEqual(groups);
       // Drizzle encodes a column's array itself; an array bound as a plain parameter is encoded by the session.
-      const echoed = (await db.execute(
+      const echoed: unknown = await db.execute(
         sql`select ${sql.param(groups)}::text[] as "groups"`,
-      )) as unknown as {
-        rows: Array<{ groups: string[] }>;
-      };
-      expect(echoed.rows[0]?.groups).toEqual(groups);
+      );
+      expect((echoed as { rows: Array<{ groups: string[] }> }).rows[0]?.groups).toEqual(groups);
     });
     const [stored] = await database.db
       .select({ candidateGroups: tasks.candidateGroups, candidateUsers: tasks.candidateUsers })
