@@ -63,8 +63,4 @@ export class KnownInstances {
       state: JSON.parse(entry.state) as InstanceRecord['state'],
     };
   }
-
-  get size(): number {
-    return this.instances.size;
-  }
 }
