@@ -6,22 +6,19 @@
  * process has moved the instance on since, the write fails the command's
  * transaction, and the command runs again with the locking read.
  *
- * Copies go in and come out, so a caller that changes an instance view it was
- * given cannot change what the next command starts from.
+ * What is kept is a frozen copy (see frozen-state.ts), sharing what has not
+ * changed since the copy before it, so a caller that changes an instance view
+ * it was given cannot change what the next command starts from; the step
+ * copies what it changes.
  */
+import { storedState } from './store/frozen-state';
 import type { InstanceRecord } from './store/port';
-
-interface Entry {
-  record: Omit<InstanceRecord, 'state'>;
-  /** The state as JSON: a copy nobody else holds. */
-  state: string;
-}
 
 /** Rows (tasks, jobs) kept per instance kept: an instance rarely has more open at once. */
 const ROWS_PER_INSTANCE = 8;
 
 export class KnownInstances {
-  private readonly instances = new Map<string, Entry>();
+  private readonly instances = new Map<string, InstanceRecord>();
   /** The instance of each task and job created by a command of this engine. */
   private readonly owners = new Map<string, string>();
 
@@ -29,9 +26,14 @@ export class KnownInstances {
 
   /** Keeps the instance as saved, the newest last; the least recently saved goes past the capacity. */
   remember(record: InstanceRecord): void {
-    const { state, ...rest } = record;
+    const before = this.instances.get(record.id);
     this.instances.delete(record.id);
-    this.instances.set(record.id, { record: rest, state: JSON.stringify(state) });
+    this.instances.set(record.id, {
+      ...record,
+      startedAt: new Date(record.startedAt),
+      endedAt: record.endedAt && new Date(record.endedAt),
+      state: storedState(record.state, before?.state),
+    });
     if (this.instances.size > this.capacity) {
       this.instances.delete(this.instances.keys().next().value!);
     }
@@ -50,17 +52,15 @@ export class KnownInstances {
     this.instances.delete(instanceId);
   }
 
-  /** A copy of the instance a task or job belongs to, as this engine saved it last; null when not known. */
+  /** The instance a task or job belongs to, as this engine saved it last (its state frozen); null when not known. */
   ownerOf(rowId: string): InstanceRecord | null {
     const instanceId = this.owners.get(rowId);
-    const entry = instanceId === undefined ? undefined : this.instances.get(instanceId);
-    if (!entry) return null;
-    const { record } = entry;
+    const kept = instanceId === undefined ? undefined : this.instances.get(instanceId);
+    if (!kept) return null;
     return {
-      ...record,
-      startedAt: new Date(record.startedAt),
-      endedAt: record.endedAt && new Date(record.endedAt),
-      state: JSON.parse(entry.state) as InstanceRecord['state'],
+      ...kept,
+      startedAt: new Date(kept.startedAt),
+      endedAt: kept.endedAt && new Date(kept.endedAt),
     };
   }
 }
