@@ -42,13 +42,27 @@ export interface UpdateOptions {
   required?: (id: string) => Error;
 }
 
+/**
+ * The parameters a group's statement text refers to: `rows`, its rows as one
+ * JSON array, and, when it writes exactly one row it finds by id, `id`, that
+ * row's id as text, so that finding the row does not parse the JSON again.
+ */
+interface GroupParams {
+  rows?: string;
+  id?: string;
+}
+
 interface Group {
   /** Everything the statement text depends on. */
   shape: string;
   /** The table's name, for the error of a required row. */
   table: string;
+  /** Whether the group finds its rows by id (updates, deletes), and so sends the id of a single row. */
+  byId: boolean;
+  /** Whether the statement reads the rows' JSON; a single-row delete needs only the id. */
+  readsRows(single: boolean): boolean;
   /** The statement text of this group; `single` when it writes exactly one row. */
-  cte(param: string, single: boolean): string;
+  cte(params: GroupParams, single: boolean): string;
   rows: unknown[];
   required?: (id: string) => Error;
 }
@@ -60,6 +74,9 @@ class Segment {
 
 const id = (row: object) => (row as Row)['id'] as string;
 
+/** The id of a row of an update (its `id`) or of a delete (the id itself). */
+const idOf = (row: unknown) => (typeof row === 'string' ? row : id(row as object));
+
 function recordset(columns: readonly ColumnInfo[], param: string, ordered: boolean): string {
   const definition = columns.map((c) => `"${c.key}" ${c.type}`).join(', ');
   return ordered
@@ -68,20 +85,21 @@ function recordset(columns: readonly ColumnInfo[], param: string, ordered: boole
 }
 
 /**
- * The primary key condition of an update or delete: the ids of a JSON array
- * parameter, either of rows (`key` 'id') or of plain ids (`key` null). One
- * row, by far the usual case, is compared as one value, which the planner
- * always answers from the primary key, whatever it believes about the
- * table's size (a prepared statement keeps the plan it chose while the table
- * was small). More rows are one array computed once per statement: joined
- * with the recordset alone, the planner expects a hundred rows from it and
- * scans the whole table instead.
+ * The primary key condition of an update or delete. One row, by far the
+ * usual case, is compared with its id, sent as a parameter of its own: the
+ * planner always answers that from the primary key, whatever it believes
+ * about the table's size (a prepared statement keeps the plan it chose while
+ * the table was small), and the row's JSON (an instance's whole state) is not
+ * parsed again to find it. More rows are the ids of the JSON array parameter,
+ * either of rows (`key` 'id') or of plain ids (`key` null), as one array
+ * computed once per statement: joined with the recordset alone, the planner
+ * expects a hundred rows from it and scans the whole table instead.
  */
-function idCondition(param: string, single: boolean, key: 'id' | null): string {
-  if (single) return `t."id" = (${param}::jsonb ${key ? `-> 0 ->> '${key}'` : '->> 0'})`;
+function idCondition(params: GroupParams, single: boolean, key: 'id' | null): string {
+  if (single) return `t."id" = ${params.id!}`;
   return key
-    ? `t."id" = any(array(select x."id" from jsonb_to_recordset(${param}::jsonb) as x("id" text)))`
-    : `t."id" = any(array(select jsonb_array_elements_text(${param}::jsonb)))`;
+    ? `t."id" = any(array(select x."id" from jsonb_to_recordset(${params.rows!}::jsonb) as x("id" text)))`
+    : `t."id" = any(array(select jsonb_array_elements_text(${params.rows!}::jsonb)))`;
 }
 
 function columnsFor(info: TableInfo, keys: readonly string[]): ColumnInfo[] {
@@ -121,7 +139,9 @@ export class WriteBatch {
         table: info.name.slice(1, -1),
         rows: [],
         required: options.required,
-        cte: (param) => {
+        byId: false,
+        readsRows: () => true,
+        cte: ({ rows: param }) => {
           const columns = columnsFor(info, keys);
           const names = columns.map((c) => c.name).join(', ');
           const values = columns.map((c) => `r."${c.key}"`).join(', ');
@@ -136,7 +156,7 @@ export class WriteBatch {
                 : '';
           const guard = options.guard ? ` where ${options.guard}` : '';
           const returning = options.required ? ' returning "id"' : '';
-          return `insert into ${info.name} (${names}) select ${values} from ${recordset(columns, param, true)}${guard} order by r.ordinality${onConflict}${returning}`;
+          return `insert into ${info.name} (${names}) select ${values} from ${recordset(columns, param!, true)}${guard} order by r.ordinality${onConflict}${returning}`;
         },
       }));
       group.rows.push(row);
@@ -154,7 +174,9 @@ export class WriteBatch {
       table: info.name.slice(1, -1),
       rows: [],
       required: options.required,
-      cte: (param, single) => {
+      byId: true,
+      readsRows: () => true,
+      cte: (params, single) => {
         const columns = columnsFor(info, ['id', ...keys]);
         const assignments = [
           ...columns.slice(1).map((c) => `${c.name} = r."${c.key}"`),
@@ -163,7 +185,7 @@ export class WriteBatch {
           ),
         ].join(', ');
         const guard = options.guard ? ` and ${options.guard}` : '';
-        return `update ${info.name} as t set ${assignments} from ${recordset(columns, param, false)} where ${idCondition(param, single, 'id')} and t."id" = r."id"${guard} returning t."id"`;
+        return `update ${info.name} as t set ${assignments} from ${recordset(columns, params.rows!, false)} where ${idCondition(params, single, 'id')} and t."id" = r."id"${guard} returning t."id"`;
       },
     }));
     group.rows.push({ ...set, id: rowId });
@@ -176,8 +198,10 @@ export class WriteBatch {
       shape,
       table: info.name.slice(1, -1),
       rows: [],
-      cte: (param, single) =>
-        `delete from ${info.name} as t where ${idCondition(param, single, null)}`,
+      byId: true,
+      readsRows: (single) => !single,
+      cte: (params, single) =>
+        `delete from ${info.name} as t where ${idCondition(params, single, null)}`,
     }));
     group.rows.push(rowId);
   }
@@ -193,10 +217,13 @@ export class WriteBatch {
     for (const segment of segments) {
       const groups = [...segment.groups.values()];
       const { text, name } = statementFor(groups);
-      void session.send(
-        { text, name, params: groups.map((group) => JSON.stringify(group.rows)) },
-        (error) => requiredError(groups, error),
-      );
+      const params: string[] = [];
+      for (const group of groups) {
+        const single = group.rows.length === 1;
+        if (group.readsRows(single)) params.push(JSON.stringify(group.rows));
+        if (single && group.byId) params.push(idOf(group.rows[0]));
+      }
+      void session.send({ text, name, params }, (error) => requiredError(groups, error));
     }
   }
 
@@ -234,17 +261,27 @@ function statementFor(groups: readonly Group[]): { text: string; name: string } 
     .join('\n');
   let statement = statements.get(shape);
   if (!statement) {
+    // Parameters in the order `send` gives them: each group's rows, then its single row's id.
+    let next = 0;
+    const params = groups.map((group): GroupParams => {
+      const single = group.rows.length === 1;
+      const assigned: GroupParams = {};
+      if (group.readsRows(single)) assigned.rows = `$${++next}`;
+      if (single && group.byId) assigned.id = `$${++next}`;
+      return assigned;
+    });
     const ctes = groups.map(
-      (group, index) => `w${index} as (${group.cte(`$${index + 1}`, group.rows.length === 1)})`,
+      (group, index) => `w${index} as (${group.cte(params[index]!, group.rows.length === 1)})`,
     );
     // Counted first, so the check costs a function call only when a row was missed.
-    const required = groups.flatMap((group, index) =>
-      group.required
-        ? [
-            `case when (select count(*) from w${index}) = jsonb_array_length($${index + 1}::jsonb) then null else baton_missing_row($${index + 1}::jsonb, array(select "id" from w${index}), '${group.table.replaceAll("'", "''")}') end as "w${index}"`,
-          ]
-        : [],
-    );
+    const required = groups.flatMap((group, index) => {
+      if (!group.required) return [];
+      const rows = params[index]!.rows!;
+      const expected = group.rows.length === 1 ? '1' : `jsonb_array_length(${rows}::jsonb)`;
+      return [
+        `case when (select count(*) from w${index}) = ${expected} then null else baton_missing_row(${rows}::jsonb, array(select "id" from w${index}), '${group.table.replaceAll("'", "''")}') end as "w${index}"`,
+      ];
+    });
     const text = `with ${ctes.join(',\n')}\nselect ${required.length > 0 ? required.join(', ') : '1'}`;
     const name = `baton_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
     if (statements.size >= MAX_STATEMENTS) statements.clear();
