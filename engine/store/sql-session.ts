@@ -27,6 +27,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { encodeMessages, type FrontendMessage } from './pg-wire';
 
 /** Any drizzle PostgreSQL database or transaction, whatever its driver and schema. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -471,23 +472,11 @@ interface ProtocolMessage {
   text?: string;
 }
 
-interface PGliteProtocol {
-  serialize: {
-    parse(message: { name?: string; text: string; types?: number[] }): Uint8Array;
-    bind(message: { statement?: string; values: Array<string | null> }): Uint8Array;
-    describe(message: { type: 'P' | 'S'; name?: string }): Uint8Array;
-    close(message: { type: 'P' | 'S'; name?: string }): Uint8Array;
-    execute(message: object): Uint8Array;
-    sync(): Uint8Array;
-  };
-}
-
 interface PGliteResults {
   rows: Row[];
 }
 
 interface PGliteModule {
-  protocol: PGliteProtocol;
   parse: {
     parseResults(
       messages: ProtocolMessage[],
@@ -509,16 +498,6 @@ let pgliteModule: Promise<PGliteModule> | undefined;
 // Loaded on first use, so a process on node-postgres never loads the embedded server's code.
 const loadPglite = () =>
   (pgliteModule ??= import('@electric-sql/pglite') as unknown as Promise<PGliteModule>);
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 /** A parameter as node-postgres would send it, for drizzle's statements: arrays as array literals. */
 function driverValue(value: unknown): string | null {
@@ -596,7 +575,6 @@ class PgliteSession extends ChainedSession {
    * Answers the statements given, not BEGIN or COMMIT.
    */
   private async exchange(statements: readonly Exchange[], commit: boolean): Promise<Answer[]> {
-    const { protocol } = await loadPglite();
     const begin = !this.begun;
     this.begun = true;
     const steps: Exchange[] = [
@@ -604,25 +582,27 @@ class PgliteSession extends ChainedSession {
       ...statements,
       ...(commit ? [{ statement: COMMIT, prepared: true }] : []),
     ];
-    const parts: Uint8Array[] = [];
+    const parts: FrontendMessage[] = [];
     for (const { statement, prepared } of steps) {
       const name = prepared ? statement.name : '';
       const known = prepared && this.prepared.has(name);
       // Closed first: a failed exchange may have left it parsed.
-      if (prepared && !known) parts.push(protocol.serialize.close({ type: 'S', name }));
-      if (!known) parts.push(protocol.serialize.parse({ name, text: statement.text, types: [] }));
-      parts.push(
-        protocol.serialize.bind({
-          statement: name,
-          values: statement.params.map(prepared ? textValue : driverValue),
-        }),
-      );
-      if (!known) parts.push(protocol.serialize.describe({ type: 'P' }));
-      parts.push(protocol.serialize.execute({}));
+      if (prepared && !known) parts.push({ type: 'closeStatement', name });
+      if (!known) parts.push({ type: 'parse', name, text: statement.text });
+      parts.push({
+        type: 'bind',
+        statement: name,
+        values: statement.params.map(prepared ? textValue : driverValue),
+      });
+      if (!known) parts.push({ type: 'describePortal' });
+      parts.push({ type: 'execute' });
     }
-    parts.push(protocol.serialize.sync());
+    parts.push({ type: 'sync' });
     const messages = await this.pglite._runExclusiveQuery(() =>
-      this.pglite.execProtocolStream(concat(parts), { syncToFs: false, throwOnError: false }),
+      this.pglite.execProtocolStream(encodeMessages(parts), {
+        syncToFs: false,
+        throwOnError: false,
+      }),
     );
     const answers: Answer[] = [];
     let current: ProtocolMessage[] = [];
@@ -704,14 +684,13 @@ class PgliteSession extends ChainedSession {
   }
 
   private async rollBack(): Promise<void> {
-    const { protocol } = await loadPglite();
     await this.pglite._runExclusiveQuery(() =>
       this.pglite.execProtocolStream(
-        concat([
-          protocol.serialize.parse({ text: 'ROLLBACK', types: [] }),
-          protocol.serialize.bind({ values: [] }),
-          protocol.serialize.execute({}),
-          protocol.serialize.sync(),
+        encodeMessages([
+          { type: 'parse', name: '', text: 'ROLLBACK' },
+          { type: 'bind', statement: '', values: [] },
+          { type: 'execute' },
+          { type: 'sync' },
         ]),
         { syncToFs: false, throwOnError: false },
       ),
