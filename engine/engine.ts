@@ -600,10 +600,10 @@ export function createEngine(options: EngineOptions): RunningEngine {
    * read, so what the command answers is what the database holds.
    */
   async function transact<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    if (!known) return transactAlone(fn);
     let mayUseKnown = true;
     for (let count = 1; ; count++) {
-      const attempt: Attempt = {
+      // An engine that keeps nothing has nothing to note, and runs `fn` as it is.
+      const attempt: Attempt | null = known && {
         mayUseKnown,
         usedKnown: null,
         usedNewest: null,
@@ -612,22 +612,13 @@ export function createEngine(options: EngineOptions): RunningEngine {
         owned: [],
       };
       try {
-        const result = await store.transaction(async (tx) => {
-          attempts.set(tx, attempt);
-          try {
-            return await fn(tx);
-          } finally {
-            attempts.delete(tx);
-          }
-        });
-        keep(attempt);
+        const result = await store.transaction(attempt ? (tx) => tracked(tx, attempt, fn) : fn);
+        if (attempt) keep(attempt);
         return result;
       } catch (error) {
-        if (attempt.usedKnown !== null) known?.forget(attempt.usedKnown);
-        if (attempt.usedNewest !== null) newest.delete(attempt.usedNewest);
-        for (const id of attempt.saved.keys()) known?.forget(id);
         if (
-          (attempt.usedKnown !== null || attempt.usedNewest !== null) &&
+          attempt &&
+          forgetAfterFailure(attempt) &&
           (isRetryable(error) || error instanceof CommandRejected)
         ) {
           mayUseKnown = false;
@@ -639,15 +630,30 @@ export function createEngine(options: EngineOptions): RunningEngine {
     }
   }
 
-  /** transact for an engine that keeps nothing: retried as well, with nothing to note. */
-  async function transactAlone<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    for (let count = 1; ; count++) {
-      try {
-        return await store.transaction(fn);
-      } catch (error) {
-        if (count >= maxAttempts || !isRetryable(error)) throw error;
-      }
+  /** Runs `fn` with its attempt findable from the transaction, until it ends. */
+  async function tracked<T>(
+    tx: StoreTransaction,
+    attempt: Attempt,
+    fn: (tx: StoreTransaction) => Promise<T>,
+  ): Promise<T> {
+    attempts.set(tx, attempt);
+    try {
+      return await fn(tx);
+    } finally {
+      attempts.delete(tx);
     }
+  }
+
+  /**
+   * After a failed attempt: what it used or saved is not known any more.
+   * True when it started from something kept, so the command can run again
+   * without it.
+   */
+  function forgetAfterFailure(attempt: Attempt): boolean {
+    if (attempt.usedKnown !== null) known?.forget(attempt.usedKnown);
+    if (attempt.usedNewest !== null) newest.delete(attempt.usedNewest);
+    for (const id of attempt.saved.keys()) known?.forget(id);
+    return attempt.usedKnown !== null || attempt.usedNewest !== null;
   }
 
   /** After a commit: the instances as saved, for the next command on them, and the newest definition read. */
