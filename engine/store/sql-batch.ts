@@ -1,10 +1,10 @@
 /**
  * The writes of one transaction, held back and sent as few statements as the
- * rows allow. Rows of one kind (the history of a command, the tasks it
- * creates, the jobs it completes) travel as one JSON parameter and are
- * written by one `INSERT … SELECT FROM jsonb_to_recordset(…)`, `UPDATE … FROM`
- * or `DELETE`; the writes of all kinds then run as the data-modifying CTEs of
- * one statement. A write that touches a row already written in the pending
+ * rows allow. Rows of one kind (the tasks a command creates, the jobs it
+ * completes) are written by one `INSERT … SELECT`, `UPDATE … FROM` or
+ * `DELETE`: one row, the usual case, with a parameter per column; more rows
+ * as one JSON parameter, through `jsonb_to_recordset(…)`. The writes of all
+ * kinds then run as the data-modifying CTEs of one statement. A write that touches a row already written in the pending
  * statement (an instance saved twice, a task created then cancelled) starts
  * the next statement, because the CTEs of one statement do not see each
  * other's rows. Statement texts depend only on which kinds of rows are
@@ -44,11 +44,14 @@ export interface UpdateOptions {
 
 /**
  * The parameters a group's statement text refers to: `rows`, its rows as one
- * JSON array, and, when it writes exactly one row it finds by id, `id`, that
- * row's id as text, so that finding the row does not parse the JSON again.
+ * JSON array, or, when it writes exactly one row, `values`, one parameter per
+ * column of that row (so the row is not wrapped in JSON that is parsed and
+ * taken apart again, and a JSON column such as an instance's state is parsed
+ * once); and `id`, the id of a single row an update or delete finds.
  */
 interface GroupParams {
   rows?: string;
+  values?: string[];
   id?: string;
 }
 
@@ -59,8 +62,8 @@ interface Group {
   table: string;
   /** Whether the group finds its rows by id (updates, deletes), and so sends the id of a single row. */
   byId: boolean;
-  /** Whether the statement reads the rows' JSON; a single-row delete needs only the id. */
-  readsRows(single: boolean): boolean;
+  /** The columns a single row sends a value for, one parameter each (an update's id is `id`). */
+  columns: readonly ColumnInfo[];
   /** The statement text of this group; `single` when it writes exactly one row. */
   cte(params: GroupParams, single: boolean): string;
   rows: unknown[];
@@ -82,6 +85,36 @@ function recordset(columns: readonly ColumnInfo[], param: string, ordered: boole
   return ordered
     ? `rows from (jsonb_to_recordset(${param}::jsonb) as (${definition})) with ordinality as r`
     : `jsonb_to_recordset(${param}::jsonb) as r(${definition})`;
+}
+
+/** A column's value sent as a parameter of its own, as the parameter's text. */
+function parameterValue(column: ColumnInfo, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  // JSON and array columns travel as JSON text: a JSON string must stay quoted.
+  if (column.type === 'jsonb' || column.type === 'json' || column.type.endsWith('[]'))
+    return JSON.stringify(value);
+  return value;
+}
+
+/** The SQL of a column's value from its parameter. */
+function parameterCast(column: ColumnInfo, param: string): string {
+  if (column.type.endsWith('[]'))
+    return `(case when ${param}::jsonb is null then null else array(select jsonb_array_elements_text(${param}::jsonb)) end)::${column.type}`;
+  return `${param}::${column.type}`;
+}
+
+/**
+ * One row as the relation `r`, the same columns (and `ordinality`) the
+ * recordset of many rows has, from a parameter per column (`extra` adds
+ * columns computed otherwise, e.g. an update's id).
+ */
+function singleRow(
+  columns: readonly ColumnInfo[],
+  params: readonly string[],
+  extra: readonly string[] = [],
+): string {
+  const values = columns.map((c, index) => `${parameterCast(c, params[index]!)} as "${c.key}"`);
+  return `(select ${[...extra, ...values].join(', ')}, 1::bigint as ordinality) as r`;
 }
 
 /**
@@ -140,8 +173,8 @@ export class WriteBatch {
         rows: [],
         required: options.required,
         byId: false,
-        readsRows: () => true,
-        cte: ({ rows: param }) => {
+        columns: columnsFor(info, keys),
+        cte: (params, single) => {
           const columns = columnsFor(info, keys);
           const names = columns.map((c) => c.name).join(', ');
           const values = columns.map((c) => `r."${c.key}"`).join(', ');
@@ -156,7 +189,10 @@ export class WriteBatch {
                 : '';
           const guard = options.guard ? ` where ${options.guard}` : '';
           const returning = options.required ? ' returning "id"' : '';
-          return `insert into ${info.name} (${names}) select ${values} from ${recordset(columns, param!, true)}${guard} order by r.ordinality${onConflict}${returning}`;
+          const source = single
+            ? singleRow(columns, params.values!)
+            : recordset(columns, params.rows!, true);
+          return `insert into ${info.name} (${names}) select ${values} from ${source}${guard} order by r.ordinality${onConflict}${returning}`;
         },
       }));
       group.rows.push(row);
@@ -175,7 +211,7 @@ export class WriteBatch {
       rows: [],
       required: options.required,
       byId: true,
-      readsRows: () => true,
+      columns: columnsFor(info, keys),
       cte: (params, single) => {
         const columns = columnsFor(info, ['id', ...keys]);
         const assignments = [
@@ -185,7 +221,13 @@ export class WriteBatch {
           ),
         ].join(', ');
         const guard = options.guard ? ` and ${options.guard}` : '';
-        return `update ${info.name} as t set ${assignments} from ${recordset(columns, params.rows!, false)} where ${idCondition(params, single, 'id')} and t."id" = r."id"${guard} returning t."id"`;
+        if (single) {
+          const source = singleRow(columns.slice(1), params.values!, [
+            `${params.id!}::text as "id"`,
+          ]);
+          return `update ${info.name} as t set ${assignments} from ${source} where t."id" = ${params.id!}${guard} returning t."id"`;
+        }
+        return `update ${info.name} as t set ${assignments} from ${recordset(columns, params.rows!, false)} where ${idCondition(params, false, 'id')} and t."id" = r."id"${guard} returning t."id"`;
       },
     }));
     group.rows.push({ ...set, id: rowId });
@@ -199,7 +241,7 @@ export class WriteBatch {
       table: info.name.slice(1, -1),
       rows: [],
       byId: true,
-      readsRows: (single) => !single,
+      columns: [],
       cte: (params, single) =>
         `delete from ${info.name} as t where ${idCondition(params, single, null)}`,
     }));
@@ -217,11 +259,16 @@ export class WriteBatch {
     for (const segment of segments) {
       const groups = [...segment.groups.values()];
       const { text, name } = statementFor(groups);
-      const params: string[] = [];
+      const params: unknown[] = [];
       for (const group of groups) {
-        const single = group.rows.length === 1;
-        if (group.readsRows(single)) params.push(JSON.stringify(group.rows));
-        if (single && group.byId) params.push(idOf(group.rows[0]));
+        if (group.rows.length > 1) {
+          params.push(JSON.stringify(group.rows));
+          continue;
+        }
+        const row = group.rows[0];
+        if (group.byId) params.push(idOf(row));
+        for (const column of group.columns)
+          params.push(parameterValue(column, (row as Row)[column.key]));
       }
       void session.send({ text, name, params }, (error) => requiredError(groups, error));
     }
@@ -261,13 +308,16 @@ function statementFor(groups: readonly Group[]): { text: string; name: string } 
     .join('\n');
   let statement = statements.get(shape);
   if (!statement) {
-    // Parameters in the order `send` gives them: each group's rows, then its single row's id.
+    // Parameters in the order `send` gives them: each group's rows, or its single row's id and values.
     let next = 0;
     const params = groups.map((group): GroupParams => {
-      const single = group.rows.length === 1;
       const assigned: GroupParams = {};
-      if (group.readsRows(single)) assigned.rows = `$${++next}`;
-      if (single && group.byId) assigned.id = `$${++next}`;
+      if (group.rows.length > 1) {
+        assigned.rows = `$${++next}`;
+        return assigned;
+      }
+      if (group.byId) assigned.id = `$${++next}`;
+      assigned.values = group.columns.map(() => `$${++next}`);
       return assigned;
     });
     const ctes = groups.map(
@@ -276,10 +326,14 @@ function statementFor(groups: readonly Group[]): { text: string; name: string } 
     // Counted first, so the check costs a function call only when a row was missed.
     const required = groups.flatMap((group, index) => {
       if (!group.required) return [];
-      const rows = params[index]!.rows!;
-      const expected = group.rows.length === 1 ? '1' : `jsonb_array_length(${rows}::jsonb)`;
+      const assigned = params[index]!;
+      const single = group.rows.length === 1;
+      const rows = single
+        ? `jsonb_build_array(jsonb_build_object('id', ${assigned.id ?? assigned.values![group.columns.findIndex((c) => c.key === 'id')]!}::text))`
+        : `${assigned.rows!}::jsonb`;
+      const expected = single ? '1' : `jsonb_array_length(${rows})`;
       return [
-        `case when (select count(*) from w${index}) = ${expected} then null else baton_missing_row(${rows}::jsonb, array(select "id" from w${index}), '${group.table.replaceAll("'", "''")}') end as "w${index}"`,
+        `case when (select count(*) from w${index}) = ${expected} then null else baton_missing_row(${rows}, array(select "id" from w${index}), '${group.table.replaceAll("'", "''")}') end as "w${index}"`,
       ];
     });
     const text = `with ${ctes.join(',\n')}\nselect ${required.length > 0 ? required.join(', ') : '1'}`;
