@@ -39,8 +39,7 @@ import {
   CANCELLABLE_JOB_STATUSES,
   decisionRow,
   decisionView,
-  historyEvent,
-  historyRow,
+  storedHistoryEvent,
   incidentResolved,
   incidentRow,
   JOB_CANCELLED,
@@ -165,7 +164,7 @@ class MemoryReads implements StoreReads {
 
   history(instanceId: string) {
     const events = this.t.history.get(instanceId) ?? [];
-    return Promise.resolve(copy(events.map((event) => historyEvent(historyRow(instanceId, event)))));
+    return Promise.resolve(copy(events.map((event) => storedHistoryEvent(instanceId, event))));
   }
 
   getTask(id: string) {

@@ -70,7 +70,7 @@ import {
   CANCELLABLE_JOB_STATUSES,
   decisionRow,
   decisionView,
-  historyEvent,
+  historyEvents,
   historyRow,
   incidentResolved,
   incidentRow,
@@ -186,7 +186,7 @@ abstract class SqlReads implements StoreReads {
       .from(history)
       .where(eq(history.instanceId, instanceId))
       .orderBy(asc(history.id));
-    return rows.map(historyEvent);
+    return historyEvents(rows);
   }
 
   async getTask(id: string) {
@@ -537,11 +537,8 @@ class SqlTransaction extends SqlReads implements StoreTransaction {
   }
 
   appendHistory(instanceId: string, events: HistoryEvent[]): Promise<void> {
-    this.pending.insert(
-      history,
-      events.map((event) => historyRow(instanceId, event)),
-      { key: null },
-    );
+    if (events.length > 0)
+      this.pending.insert(history, [historyRow(instanceId, events)], { key: null });
     return Promise.resolve();
   }
 

@@ -273,32 +273,27 @@ export const incidentResolved = (resolution: {
   resolvedBy: resolution.by,
 });
 
-export function historyRow(instanceId: string, event: HistoryEvent): HistoryRow {
-  return {
-    instanceId,
-    type: event.type,
-    elementId: event.elementId ?? null,
-    elementInstanceId: event.elementInstanceId ?? null,
-    elementType: event.elementType ?? null,
-    by: event.by ?? null,
-    at: new Date(event.at),
-    data: event.data ?? null,
-  };
+/** The history row of one transaction's events of an instance. */
+export function historyRow(instanceId: string, events: readonly HistoryEvent[]): HistoryRow {
+  return { instanceId, events: events as HistoryEvent[] };
 }
 
-/** A history row as the API shows it: absent fields rather than nulls. */
-export function historyEvent(row: HistoryRow): StoredHistoryEvent {
-  const event: StoredHistoryEvent = {
-    instanceId: row.instanceId,
-    type: row.type as StoredHistoryEvent['type'],
-    at: row.at,
-  };
-  if (row.elementId !== null) event.elementId = row.elementId;
-  if (row.elementInstanceId !== null) event.elementInstanceId = row.elementInstanceId;
-  if (row.elementType !== null) event.elementType = row.elementType;
-  if (row.by !== null) event.by = row.by;
-  if (row.data !== null) event.data = row.data;
-  return event;
+/** A history event as the API shows it: its instance, and its time as a date. */
+export function storedHistoryEvent(instanceId: string, event: HistoryEvent): StoredHistoryEvent {
+  const stored: StoredHistoryEvent = { instanceId, type: event.type, at: new Date(event.at) };
+  if (event.elementId !== undefined) stored.elementId = event.elementId;
+  if (event.elementInstanceId !== undefined) stored.elementInstanceId = event.elementInstanceId;
+  if (event.elementType !== undefined) stored.elementType = event.elementType;
+  if (event.by !== undefined) stored.by = event.by;
+  if (event.data !== undefined) stored.data = event.data;
+  return stored;
+}
+
+/** The events of history rows, in order. */
+export function historyEvents(rows: readonly HistoryRow[]): StoredHistoryEvent[] {
+  return rows.flatMap((row) =>
+    row.events.map((event) => storedHistoryEvent(row.instanceId, event)),
+  );
 }
 
 export function taskView(row: TaskRow): TaskView {

@@ -12,12 +12,13 @@ import {
   integer,
   jsonb,
   pgTable,
+  pgView,
   primaryKey,
   text,
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { InstanceState, Json, Variables } from '../runtime/types';
+import type { HistoryEvent, InstanceState, Json, Variables } from '../runtime/types';
 
 type JsonObject = { [key: string]: Json };
 
@@ -250,26 +251,40 @@ export const incidents = pgTable(
 );
 
 /**
- * One row per event. Rows are only ever read per instance, in the order they
- * were written, so the primary key is (instance, id) and is the table's only
- * index: an event costs one index entry, not one for its id and another for
- * its instance.
+ * History: one row per transaction of an instance, holding the events that
+ * transaction recorded, in order; rows are only ever appended. A command
+ * records about ten events (element activated, flow taken, task completed,
+ * …), and they are always written and read together, so they are written
+ * as one row with one index entry rather than ten (as Temporal keeps a
+ * workflow's history, one batch of events per transaction). Rows are only
+ * ever read per instance, in the order they were written, so the primary
+ * key is (instance, id) and is the table's only index. The view
+ * `history_events` shows one row per event, for reports written in SQL.
  */
 export const history = pgTable(
   'history',
   {
     id: bigserial('id', { mode: 'number' }).notNull(),
     instanceId: text('instance_id').notNull(),
-    type: text('type').notNull(),
-    elementId: text('element_id'),
-    elementInstanceId: text('element_instance_id'),
-    elementType: text('element_type'),
-    by: text('by'),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
-    data: jsonb('data').$type<JsonObject>(),
+    /** The events as the engine records them: `type`, `at` (milliseconds since 1970), and the element, person and data they concern. */
+    events: jsonb('events').$type<HistoryEvent[]>().notNull(),
   },
   (t) => [primaryKey({ name: 'history_pkey', columns: [t.instanceId, t.id] })],
 );
+
+/** One row per history event, in the order the engine recorded them (`entry_id`, then `position`). */
+export const historyEvents = pgView('history_events', {
+  instanceId: text('instance_id').notNull(),
+  entryId: bigint('entry_id', { mode: 'number' }).notNull(),
+  position: bigint('position', { mode: 'number' }).notNull(),
+  type: text('type').notNull(),
+  elementId: text('element_id'),
+  elementInstanceId: text('element_instance_id'),
+  elementType: text('element_type'),
+  by: text('by'),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  data: jsonb('data').$type<JsonObject>(),
+}).existing();
 
 export const mailOutbox = pgTable(
   'mail_outbox',

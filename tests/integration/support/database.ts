@@ -6,13 +6,13 @@ import { migrate } from '@/db/migrate';
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite, or, when
  * DATABASE_URL is set, a new database on that PostgreSQL server that is
- * dropped again by `close()`.
+ * dropped again by `close()`. With `migrated: false` it is empty.
  */
-export async function freshDatabase(): Promise<DatabaseHandle> {
+export async function freshDatabase({ migrated = true } = {}): Promise<DatabaseHandle> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const handle = await openDatabase({ dataDir: 'memory://' });
-    await migrate(handle);
+    if (migrated) await migrate(handle);
     return handle;
   }
   const name = `baton_test_${randomBytes(6).toString('hex')}`;
@@ -20,7 +20,7 @@ export async function freshDatabase(): Promise<DatabaseHandle> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString() });
-  await migrate(handle);
+  if (migrated) await migrate(handle);
   return {
     ...handle,
     async close() {
