@@ -100,7 +100,12 @@ test.describe('a purchase request from start to decision', () => {
     await expect(diagram.locator('[data-element-id="ManagerApproval"].baton-done')).toHaveCount(1);
     await expect(diagram.locator('[data-element-id="Rejected"].baton-done')).toHaveCount(0);
     await expect(operator.getByRole('region', { name: 'History' })).toContainText('Approval decided');
+    // The approval steps are a list of records: laid out one field per line, and reachable by keyboard when they scroll.
+    const approvals = operator.getByLabel('Value of approvals');
+    await expect(approvals).toContainText('"approver": "sofia.marino@baton.example"');
     await operator.screenshot({ path: `${shots}/instance-approved.png`, fullPage: true });
+    await approvals.focus();
+    await expect(approvals).toBeFocused();
   });
 
   test('a rejection needs a comment, and Sam then sees Rejected', async ({ browser }) => {

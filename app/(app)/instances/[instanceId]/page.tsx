@@ -136,7 +136,20 @@ export default async function InstanceRoute({ params }: { params: Promise<{ inst
                     <div key={key} className="grid grid-cols-[10rem_1fr] gap-3 py-2">
                       <dt className="truncate font-medium text-slate-700">{key}</dt>
                       <dd className="min-w-0 break-words font-mono text-xs text-slate-800">
-                        {typeof value === 'string' ? value : JSON.stringify(value)}
+                        {value !== null && typeof value === 'object' ? (
+                          // Lists and records (an approval's steps, a form's rows) read best laid out.
+                          <pre
+                            tabIndex={0}
+                            aria-label={`Value of ${key}`}
+                            className="max-h-64 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+                          >
+                            {JSON.stringify(value, null, 2)}
+                          </pre>
+                        ) : typeof value === 'string' ? (
+                          value
+                        ) : (
+                          JSON.stringify(value)
+                        )}
                       </dd>
                     </div>
                   ))}
