@@ -12,7 +12,6 @@ import {
   integer,
   jsonb,
   pgTable,
-  pgView,
   primaryKey,
   text,
   timestamp,
@@ -271,20 +270,6 @@ export const history = pgTable(
   },
   (t) => [primaryKey({ name: 'history_pkey', columns: [t.instanceId, t.id] })],
 );
-
-/** One row per history event, in the order the engine recorded them (`entry_id`, then `position`). */
-export const historyEvents = pgView('history_events', {
-  instanceId: text('instance_id').notNull(),
-  entryId: bigint('entry_id', { mode: 'number' }).notNull(),
-  position: bigint('position', { mode: 'number' }).notNull(),
-  type: text('type').notNull(),
-  elementId: text('element_id'),
-  elementInstanceId: text('element_instance_id'),
-  elementType: text('element_type'),
-  by: text('by'),
-  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
-  data: jsonb('data').$type<JsonObject>(),
-}).existing();
 
 export const mailOutbox = pgTable(
   'mail_outbox',

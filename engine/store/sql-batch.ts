@@ -4,11 +4,12 @@
  * completes) are written by one `INSERT … SELECT`, `UPDATE … FROM` or
  * `DELETE`: one row, the usual case, with a parameter per column; more rows
  * as one JSON parameter, through `jsonb_to_recordset(…)`. The writes of all
- * kinds then run as the data-modifying CTEs of one statement. A write that touches a row already written in the pending
- * statement (an instance saved twice, a task created then cancelled) starts
- * the next statement, because the CTEs of one statement do not see each
- * other's rows. Statement texts depend only on which kinds of rows are
- * written, so they repeat, and are sent as named (prepared) statements.
+ * kinds then run as the data-modifying CTEs of one statement. A write that
+ * touches a row already written in the pending statement (an instance saved
+ * twice, a task created then cancelled) starts the next statement, because
+ * the CTEs of one statement do not see each other's rows. Statement texts
+ * depend only on which kinds of rows are written, so they repeat, and are
+ * sent as named (prepared) statements.
  */
 import { createHash } from 'node:crypto';
 import type { PgTable } from 'drizzle-orm/pg-core';
